@@ -1,0 +1,90 @@
+"""nabij: the risk regulation system of close relationships as executable software.
+
+The public API in one import: define a population, a pairing, a context and a protocol,
+then :func:`simulate`. See ``docs/experiments.md``.
+"""
+
+from nabij._rng import RngLike, as_generator, spawn
+from nabij.engine import (
+    BLOCK_SIZE,
+    FINAL_REPORTERS,
+    TURN_REPORTERS,
+    Pairing,
+    Recorder,
+    SimulationResult,
+    fixed_pairs,
+    ios,
+    one_with_many,
+    random_pairs,
+    replicate,
+    round_robin,
+    simulate,
+    to_seven_point,
+)
+from nabij.model import (
+    RELATIONSHIPS,
+    Context,
+    Decision,
+    Params,
+    ParamSpec,
+    Population,
+    disclosure_willingness,
+    param_specs,
+    sample_population,
+)
+from nabij.protocols import (
+    PROTOCOLS,
+    Protocol,
+    extended_turns,
+    free_conversation,
+    get_protocol,
+    graded_exposure,
+    repeat,
+    sequence,
+    small_talk,
+    thirty_six_questions,
+    turn_taking,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "BLOCK_SIZE",
+    "FINAL_REPORTERS",
+    "PROTOCOLS",
+    "RELATIONSHIPS",
+    "TURN_REPORTERS",
+    "Context",
+    "Decision",
+    "Pairing",
+    "ParamSpec",
+    "Params",
+    "Population",
+    "Protocol",
+    "Recorder",
+    "RngLike",
+    "SimulationResult",
+    "__version__",
+    "as_generator",
+    "disclosure_willingness",
+    "extended_turns",
+    "fixed_pairs",
+    "free_conversation",
+    "get_protocol",
+    "graded_exposure",
+    "ios",
+    "one_with_many",
+    "param_specs",
+    "random_pairs",
+    "repeat",
+    "replicate",
+    "round_robin",
+    "sample_population",
+    "sequence",
+    "simulate",
+    "small_talk",
+    "spawn",
+    "thirty_six_questions",
+    "to_seven_point",
+    "turn_taking",
+]

@@ -1,0 +1,170 @@
+"""The ``nabij`` command line: thin commands that call library functions and print.
+
+``nabij simulate`` runs a protocol on a sampled population; ``nabij demo`` is the
+showcase (36 questions vs small talk); ``nabij params`` and ``nabij protocols`` list what
+can be set; ``nabij willing`` queries the disclosure decision directly.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import numpy as np
+import pandas as pd
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from nabij import __version__
+from nabij.engine import Recorder, fixed_pairs, simulate
+from nabij.model import RELATIONSHIPS, Context, Params, disclosure_willingness, param_specs
+from nabij.model.traits import sample_population
+from nabij.protocols import PROTOCOLS, get_protocol
+from nabij.showcase import plot_showcase, run_showcase
+
+app = typer.Typer(help="nabij: the risk regulation system of close relationships, executable.",
+                  no_args_is_help=True, add_completion=False)
+console = Console()
+err = Console(stderr=True)
+
+__all__ = ["app", "main"]
+
+
+def _fail(message: str) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {message}")
+    return typer.Exit(code=2)
+
+
+def _frame_table(frame: pd.DataFrame, title: str) -> Table:
+    table = Table(title=title)
+    table.add_column(str(frame.index.name or ""))
+    for col in frame.columns:
+        table.add_column(str(col), justify="right")
+    for idx, row in frame.iterrows():
+        table.add_row(str(idx), *(f"{v:.3f}" if isinstance(v, float) else str(v) for v in row))
+    return table
+
+
+def _write(frame: pd.DataFrame, out: Path) -> None:
+    suffix = out.suffix.lower()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if suffix == ".csv":
+        frame.to_csv(out, index=False)
+    elif suffix in (".parquet", ".pq"):
+        frame.to_parquet(out, index=False)
+    else:
+        raise _fail(f"--out: use a .csv or .parquet file name, got {out.name!r}")
+
+
+@app.command("simulate")
+def simulate_cmd(
+    protocol: Annotated[str, typer.Option(help=f"one of: {', '.join(PROTOCOLS)}")] = "36_questions",
+    dyads: Annotated[int, typer.Option(min=1, help="number of pairs to simulate")] = 1000,
+    seed: Annotated[int, typer.Option(min=0, help="random seed (same seed, same result)")] = 0,
+    relationship: Annotated[str, typer.Option(
+        help=f"one of: {', '.join(r.name for r in RELATIONSHIPS)}")] = "strangers",
+    power: Annotated[float | None, typer.Option(
+        help="how far person 1 stands above person 0 in power, -1..1")] = None,
+    load: Annotated[float, typer.Option(help="cognitive load 0..1 (executive control)")] = 0.0,
+    out: Annotated[Path | None, typer.Option(help="write results to a .csv or .parquet file")] = None,
+    per_turn: Annotated[bool, typer.Option(
+        "--per-turn", help="write per-turn records (tidy) instead of final outcomes")] = False,
+    progress: Annotated[bool, typer.Option(help="show a progress bar")] = True,
+) -> None:
+    """Simulate DYADS pairs of sampled people through a protocol and summarise the outcomes."""
+    try:
+        proto = get_protocol(protocol)
+        ctx = Context(relationship=relationship, power=power, cognitive_load=load)
+        people = sample_population(2 * dyads, np.random.SeedSequence(seed).spawn(1)[0])
+        result = simulate(people, fixed_pairs(2 * dyads), proto, context=ctx, rng=seed,
+                          record=Recorder(), progress=progress)
+    except ValueError as e:
+        raise _fail(str(e)) from e
+    summary = result.summary().set_index("outcome")
+    console.print(_frame_table(summary, f"{proto.name}: {dyads:,} {relationship} pairs, "
+                                        f"{len(proto)} turns (seed {seed})"))
+    if out is not None:
+        frame = result.turns_frame() if per_turn else result.final_frame()
+        _write(frame, out)
+        console.print(f"wrote {len(frame):,} rows to {out}")
+
+
+@app.command("demo")
+def demo_cmd(
+    pairs: Annotated[int, typer.Option(min=2, help="pairs per condition")] = 10_000,
+    seed: Annotated[int, typer.Option(min=0, help="random seed")] = 2026,
+    out: Annotated[Path, typer.Option(help="folder for the plot and the table")] = Path("demo-output"),
+) -> None:
+    """The 36 questions vs small talk on PAIRS stranger pairs: a table and a plot."""
+    console.print(f"[bold]nabij {__version__}[/] - Aron et al. (1997): 36 escalating questions "
+                  f"vs small talk, {pairs:,} pairs each")
+    show = run_showcase(pairs, seed, progress=True)
+    means = pd.DataFrame(show.table["mean"]).round(3)
+    console.print(_frame_table(means, "Final outcomes per pair (means; IOS and liking on 1-7)"))
+    console.print(f"Cohen's d on closeness (IOS), pair as unit: "
+                  f"{show.table.attrs['cohens_d_ios']:.2f}  (paper: 0.88 on the closeness composite)")
+    out.mkdir(parents=True, exist_ok=True)
+    show.table.to_csv(out / "showcase.csv")
+    plot = plot_showcase(show, out / "closeness.png")
+    console.print(f"wrote {plot} and {out / 'showcase.csv'}")
+
+
+@app.command("params")
+def params_cmd(rule: Annotated[str | None, typer.Option(help="only this rule's parameters")] = None) -> None:
+    """List every model parameter with its default, range and source."""
+    table = Table(title="Model parameters (nabij.Params)")
+    for col in ("name", "default", "range", "rule", "source"):
+        table.add_column(col)
+    for s in param_specs():
+        if rule is None or s.rule == rule:
+            table.add_row(s.name, f"{s.default:g}", f"[{s.low:g}, {s.high:g}]", s.rule, s.source)
+    console.print(table)
+
+
+@app.command("protocols")
+def protocols_cmd() -> None:
+    """List the named protocols and their number of turns."""
+    table = Table(title="Protocols")
+    table.add_column("name")
+    table.add_column("turns", justify="right")
+    table.add_column("what")
+    for name, builder in PROTOCOLS.items():
+        doc = (builder.__doc__ or "").strip().splitlines()[0]
+        table.add_row(name, str(len(builder())), doc)
+    console.print(table)
+
+
+@app.command("willing")
+def willing_cmd(
+    intimacy: Annotated[float, typer.Option(help="topic intimacy 0..1")] = 0.5,
+    valence: Annotated[float, typer.Option(help="negative (-1) to positive (1) content")] = 0.0,
+    emotional: Annotated[float, typer.Option(help="factual (0) to emotional (1)")] = 0.5,
+    relationship: Annotated[str, typer.Option(help="relationship type")] = "strangers",
+    power: Annotated[float | None, typer.Option(help="partner's power above you, -1..1")] = None,
+    audience: Annotated[float, typer.Option(help="people who hear it (>= 1)")] = 1.0,
+    identifiability: Annotated[float, typer.Option(help="0 anonymous .. 1 fully known")] = 1.0,
+    people: Annotated[int, typer.Option(min=1, help="sampled people to average over")] = 2000,
+    seed: Annotated[int, typer.Option(min=0)] = 0,
+) -> None:
+    """How willing people are to disclose such a topic here, without running a conversation."""
+    try:
+        pop = sample_population(people, seed)
+        ctx = Context(relationship=relationship, power=power, audience=audience,
+                      identifiability=identifiability)
+        d = disclosure_willingness(pop, intimacy, valence, emotional, ctx, Params())
+    except ValueError as e:
+        raise _fail(str(e)) from e
+    w = d.willingness
+    console.print(f"willingness: mean {w.mean():.3f} (10-90%: {np.percentile(w, 10):.3f}-"
+                  f"{np.percentile(w, 90):.3f}); depth {d.depth.mean():.3f}; "
+                  f"breadth {d.breadth.mean():.3f}")
+
+
+def main() -> None:
+    """Entry point of the ``nabij`` console script."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,93 @@
+"""The result of a simulation: arrays as recorded, tidy pandas tables, and the RNG state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from nabij.engine.pairing import Pairing
+from nabij.model.params import Params
+from nabij.protocols import Protocol
+
+__all__ = ["SimulationResult"]
+
+
+@dataclass(frozen=True)
+class SimulationResult:
+    """What :func:`~nabij.simulate` recorded.
+
+    - ``per_turn[name]``: shape ``(turns, n)`` for per-dyad quantities of a turn (they
+      belong to that turn's speaker) or ``(turns, 2, n)`` for per-person ones;
+    - ``final[name]``: shape ``(2, n)``: person 0 and person 1 of each dyad at the end;
+    - ``rng_state``: the root seed (entropy, spawn key) and block layout - enough to replay.
+    """
+
+    protocol: Protocol
+    pairing: Pairing
+    per_turn: dict[str, np.ndarray]
+    final: dict[str, np.ndarray]
+    params: Params
+    rng_state: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def n_dyads(self) -> int:
+        return len(self.pairing)
+
+    def final_frame(self) -> pd.DataFrame:
+        """One row per person per dyad: dyad, person (0/1), person_id, partner_id, outcomes."""
+        n = self.n_dyads
+        persons = self.pairing.persons
+        data: dict[str, Any] = {
+            "dyad": np.tile(np.arange(n), 2),
+            "person": np.repeat([0, 1], n),
+            "person_id": np.concatenate([persons[:, 0], persons[:, 1]]),
+            "partner_id": np.concatenate([persons[:, 1], persons[:, 0]]),
+        }
+        for name, arr in self.final.items():
+            data[name] = arr.reshape(-1) if arr.ndim == 2 else np.tile(arr, 2)
+        return pd.DataFrame(data)
+
+    def turns_frame(self, names: list[str] | None = None) -> pd.DataFrame:
+        """Tidy per-turn records: turn, session, dyad, person, variable, value.
+
+        Per-dyad quantities (depth, responsiveness, ...) are attributed to the turn's speaker.
+        """
+        keys = names or list(self.per_turn)
+        unknown = set(keys) - set(self.per_turn)
+        if unknown:
+            raise ValueError(f"names: not recorded: {sorted(unknown)}; recorded: "
+                             f"{sorted(self.per_turn)} (declare them with Recorder(per_turn=...))")
+        n, sessions = self.n_dyads, self.protocol.session
+        frames = []
+        for name in keys:
+            arr = self.per_turn[name]
+            t_count = arr.shape[0]
+            if arr.ndim == 2:
+                turn = np.repeat(np.arange(t_count), n)
+                person = np.repeat(self.protocol.speaker[:t_count], n)
+                dyad = np.tile(np.arange(n), t_count)
+                values = arr.reshape(-1)
+            else:
+                turn = np.repeat(np.arange(t_count), 2 * n)
+                person = np.tile(np.repeat([0, 1], n), t_count)
+                dyad = np.tile(np.arange(n), 2 * t_count)
+                values = arr.reshape(-1)
+            frames.append(pd.DataFrame({"turn": turn, "session": sessions[turn], "dyad": dyad,
+                                        "person": person, "variable": name,
+                                        "value": values.astype(np.float64)}))
+        return pd.concat(frames, ignore_index=True)
+
+    def summary(self) -> pd.DataFrame:
+        """Mean, sd and 95% interval of the mean for every numeric final outcome."""
+        rows = []
+        for name, arr in self.final.items():
+            x = arr.astype(np.float64).reshape(-1)
+            sd = float(x.std(ddof=1)) if x.size > 1 else 0.0
+            half = 1.96 * sd / np.sqrt(x.size)
+            mean = float(x.mean())
+            rows.append({"outcome": name, "mean": mean, "sd": sd,
+                         "ci_low": mean - half, "ci_high": mean + half})
+        return pd.DataFrame(rows)

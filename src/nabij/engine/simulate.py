@@ -1,0 +1,123 @@
+"""Run N dyads through a protocol: the engine that steps the model.
+
+``simulate(population, pairing, protocol, ...)`` validates its inputs, cuts the dyads into
+chunks (memory stays bounded), and for each chunk creates the initial state, lets days pass
+where the protocol says so, takes every turn (:func:`nabij.model.turn.take_turn`) and calls
+the declared reporters. Randomness comes from per-block streams (:mod:`.streams`), so the
+result depends only on the seed, never on the chunking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+import numpy as np
+import numpy.typing as npt
+
+from nabij._rng import RngLike, as_seed_sequence, describe, spawn
+from nabij.engine.pairing import Pairing
+from nabij.engine.progress import progress_bar
+from nabij.engine.recording import Recorder
+from nabij.engine.result import SimulationResult
+from nabij.engine.streams import BLOCK_SIZE, BlockStreams
+from nabij.model.context import Context
+from nabij.model.params import Params
+from nabij.model.state import DyadState, DyadTraits
+from nabij.model.traits import Population
+from nabij.model.turn import pass_days, take_turn
+from nabij.protocols import Protocol, get_protocol
+
+R = TypeVar("R")
+
+__all__ = ["replicate", "simulate"]
+
+#: Dyads stepped together; a multiple of BLOCK_SIZE. Bounds memory, not results.
+CHUNK_DYADS = 64 * BLOCK_SIZE
+
+
+def _as_pairing(pairing: Pairing | npt.ArrayLike) -> Pairing:
+    return pairing if isinstance(pairing, Pairing) else Pairing(np.asarray(pairing))
+
+
+def simulate(
+    population: Population,
+    pairing: Pairing | npt.ArrayLike,
+    protocol: Protocol | str,
+    context: Context | None = None,
+    params: Params | None = None,
+    rng: RngLike = None,
+    record: Recorder | None = None,
+    progress: bool = False,
+    block_offset: int = 0,
+) -> SimulationResult:
+    """Simulate every dyad of ``pairing`` through ``protocol``; return the recorded result.
+
+    - ``population``: the people (:func:`~nabij.sample_population`).
+    - ``pairing``: who meets whom (:func:`~nabij.fixed_pairs`, ``round_robin``, ...).
+    - ``protocol``: a :class:`~nabij.Protocol` or a name from ``nabij.PROTOCOLS``.
+    - ``context``: the situation (default: strangers, equal power).
+    - ``params``: model parameters (default: :class:`~nabij.Params`).
+    - ``rng``: seed, SeedSequence or Generator; the result keeps it (``rng_state``).
+    - ``record``: what to keep (default: depth, perceived responsiveness and intimacy per
+      turn, every outcome at the end).
+    - ``block_offset``: the index of the first random-stream block, to run a block-aligned
+      part of a larger run exactly as it would run inside it.
+    """
+    if not isinstance(population, Population):
+        raise TypeError("population: expected a nabij.Population (see nabij.sample_population)")
+    pairs = _as_pairing(pairing)
+    pairs.check_population(len(population))
+    proto = get_protocol(protocol) if isinstance(protocol, str) else protocol
+    if not isinstance(proto, Protocol):
+        raise TypeError("protocol: expected a nabij.Protocol or the name of one")
+    prm = (params or Params()).validate()
+    ctx = (context or Context()).resolve(len(pairs))
+    rec = record or Recorder()
+    if block_offset < 0:
+        raise ValueError(f"block_offset: must be >= 0, got {block_offset}")
+    root = as_seed_sequence(rng)
+
+    n, n_turns = len(pairs), len(proto)
+    traits_all = DyadTraits.pair(population, pairs.persons)
+    per_turn: dict[str, np.ndarray] = {}
+    final: dict[str, np.ndarray] = {}
+    turn_list = list(proto.turns())
+
+    with progress_bar(progress, n * n_turns, f"{proto.name}: {n:,} dyads") as advance:
+        for start in range(0, n, CHUNK_DYADS):
+            stop = min(n, start + CHUNK_DYADS)
+            index = np.arange(start, stop)
+            streams = BlockStreams(root, block_offset + start // BLOCK_SIZE, stop - start)
+            traits = traits_all.take(index)
+            cctx = ctx.take(index)
+            state = DyadState.initial(traits, cctx, prm, streams.normal_pair())
+            noise_a = np.empty(stop - start)
+            noise_p = np.empty(stop - start)
+            for t, (gap, turn) in enumerate(turn_list):
+                pass_days(state, traits, gap, prm)
+                outcome = take_turn(state, traits, cctx, turn, streams.normal(noise_a),
+                                    streams.normal(noise_p), prm)
+                for name, reporter in rec.turn_reporters.items():
+                    value = np.asarray(reporter(state, outcome, prm))
+                    if name not in per_turn:
+                        per_turn[name] = np.empty((n_turns, *value.shape[:-1], n), value.dtype)
+                    per_turn[name][t, ..., start:stop] = value
+                advance(stop - start)
+            for name, freporter in rec.final_reporters.items():
+                value = np.asarray(freporter(state, prm))
+                if name not in final:
+                    final[name] = np.empty((*value.shape[:-1], n), value.dtype)
+                final[name][..., start:stop] = value
+
+    return SimulationResult(
+        protocol=proto, pairing=pairs, per_turn=per_turn, final=final, params=prm,
+        rng_state={**describe(root), "block_size": BLOCK_SIZE, "block_offset": block_offset},
+    )
+
+
+def replicate(run: Callable[[np.random.SeedSequence], R], rng: RngLike,
+              replications: int) -> list[R]:
+    """Run ``run(seed)`` once per seed spawned from ``rng`` (independent replications)."""
+    seeds: Sequence[np.random.SeedSequence] = spawn(rng, replications)
+    return [run(seed) for seed in seeds]

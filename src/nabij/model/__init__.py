@@ -1,0 +1,113 @@
+"""The theory: the risk regulation system, one mechanism per module, pure and vectorized.
+
+- :mod:`.traits` - individual differences and their population distribution
+- :mod:`.context` - relationship type, power, display norms, audience
+- :mod:`.appraisal`, :mod:`.signaling`, :mod:`.regulation` - the three contingency rules
+  (Murray, Holmes & Collins 2006)
+- :mod:`.goals` - connectedness vs self-protection (Murray et al. 2008)
+- :mod:`.disclosure`, :mod:`.decision` - the disclosure decision (Omarzu 2000), editing,
+  suppression
+- :mod:`.responsiveness` - actual and perceived responsiveness, intimacy (Reis & Shaver 1988)
+- :mod:`.learning` - expectations updated so that consistency beats intensity
+- :mod:`.turn` - one turn, composing all of the above
+- :mod:`.params` - every parameter with range, meaning and source
+"""
+
+from nabij.model.appraisal import appraise_regard, diagnosticity
+from nabij.model.context import RELATIONSHIPS, Context, RelationshipType
+from nabij.model.decision import Decision, decide, disclosure_willingness
+from nabij.model.disclosure import (
+    breadth,
+    choose_depth,
+    emotional_edit,
+    flood,
+    relieve,
+    suppress,
+    topic_risk,
+    willingness,
+)
+from nabij.model.goals import (
+    anticipated_rejection,
+    connectedness_goal,
+    resolve_goals,
+    self_protection_goal,
+)
+from nabij.model.learning import (
+    Belief,
+    belief_sd,
+    credible_interval,
+    prior_belief,
+    trust_lower_bound,
+    update_belief,
+)
+from nabij.model.params import Params, ParamSpec, param_specs
+from nabij.model.regulation import decide_to_leave, regulate_dependence
+from nabij.model.responsiveness import (
+    actual_responsiveness_logit,
+    emotional_weight,
+    intimacy_of_discloser,
+    intimacy_of_listener,
+    perceived_responsiveness,
+)
+from nabij.model.signaling import rejection_stakes, signal_acceptance
+from nabij.model.state import DyadState, DyadTraits
+from nabij.model.traits import (
+    TRAIT_CORRELATIONS,
+    TRAIT_MARGINALS,
+    Population,
+    TraitMarginal,
+    sample_population,
+)
+from nabij.model.turn import TurnInput, TurnOutcome, pass_days, take_turn
+
+__all__ = [
+    "RELATIONSHIPS",
+    "TRAIT_CORRELATIONS",
+    "TRAIT_MARGINALS",
+    "Belief",
+    "Context",
+    "Decision",
+    "DyadState",
+    "DyadTraits",
+    "ParamSpec",
+    "Params",
+    "Population",
+    "RelationshipType",
+    "TraitMarginal",
+    "TurnInput",
+    "TurnOutcome",
+    "actual_responsiveness_logit",
+    "anticipated_rejection",
+    "appraise_regard",
+    "belief_sd",
+    "breadth",
+    "choose_depth",
+    "connectedness_goal",
+    "credible_interval",
+    "decide",
+    "decide_to_leave",
+    "diagnosticity",
+    "disclosure_willingness",
+    "emotional_edit",
+    "emotional_weight",
+    "flood",
+    "intimacy_of_discloser",
+    "intimacy_of_listener",
+    "param_specs",
+    "pass_days",
+    "perceived_responsiveness",
+    "prior_belief",
+    "regulate_dependence",
+    "rejection_stakes",
+    "relieve",
+    "resolve_goals",
+    "sample_population",
+    "self_protection_goal",
+    "signal_acceptance",
+    "suppress",
+    "take_turn",
+    "topic_risk",
+    "trust_lower_bound",
+    "update_belief",
+    "willingness",
+]

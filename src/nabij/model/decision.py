@@ -1,0 +1,95 @@
+"""The whole disclosure decision of one person, and a direct query of it.
+
+Combines the goal balance (:mod:`.goals`, Murray et al. 2006, 2008) with the disclosure
+decision (:mod:`.disclosure`, Omarzu 2000): how willing a person is to disclose a topic of
+given intimacy, valence and emotionality to this partner in this context, and how deep and
+broad the disclosure is. :func:`disclosure_willingness` asks it directly - without running
+a conversation - for people at the start of a relationship of a given type.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+import numpy.typing as npt
+
+from nabij.model.context import Context, ResolvedContext
+from nabij.model.disclosure import breadth, choose_depth, topic_risk, willingness
+from nabij.model.goals import connectedness_goal, resolve_goals, self_protection_goal
+from nabij.model.learning import trust_lower_bound
+from nabij.model.params import Params
+from nabij.model.state import DyadState, DyadTraits
+from nabij.model.traits import Population, median_trait
+
+FloatArray = npt.NDArray[np.float64]
+
+__all__ = ["Decision", "decide", "disclosure_willingness"]
+
+
+class Decision(NamedTuple):
+    """A disclosure decision, per dyad: goals, risk, willingness, depth and breadth (0-1)."""
+
+    connect: FloatArray
+    protect: FloatArray
+    risk: FloatArray
+    willingness: FloatArray
+    depth: FloatArray
+    breadth: FloatArray
+
+
+def decide(state: DyadState, traits: DyadTraits, ctx: ResolvedContext, speaker: int,
+           topic_intimacy: FloatArray, valence: float, emotional: float,
+           params: Params) -> Decision:
+    """Person ``speaker`` of every dyad decides how much to disclose of a topic of this intimacy.
+
+    Connectedness vs self-protection (Murray et al. 2006), resolved by self-esteem and
+    executive control (Murray et al. 2008), weighed as utility vs risk (Omarzu 2000).
+    """
+    s, other = speaker, 1 - speaker
+    p = params
+    belief = state.belief(s)
+    connect = connectedness_goal(traits.need_to_belong[s], belief.mean, state.regard[s],
+                                 state.liking[s], state.last_depth[other], state.tension[s],
+                                 traits.avoidance[s], traits.n_close[s], p)
+    protect = self_protection_goal(trust_lower_bound(belief, p.trust_z), state.regard[s],
+                                   state.closeness[s], traits.rejection_sensitivity[s],
+                                   traits.self_compassion[s], ctx.power_down[s],
+                                   ctx.identifiability, ctx.audience, p)
+    risk = topic_risk(protect, topic_intimacy, valence, emotional, ctx.display_norm, p)
+    will = willingness(connect, risk, resolve_goals(traits.self_esteem[s],
+                                                    ctx.cognitive_load[s], p), p)
+    return Decision(connect, protect, risk, will, choose_depth(will, topic_intimacy),
+                    breadth(connect, p))
+
+
+def disclosure_willingness(
+    people: Population,
+    topic_intimacy: float,
+    valence: float = 0.0,
+    emotional: float = 0.5,
+    context: Context | None = None,
+    params: Params | None = None,
+) -> Decision:
+    """How willing each person is to disclose such a topic here, without a conversation.
+
+    Each person of ``people`` is person 0 of a relationship of the context's type with a
+    median partner, at the relationship's starting point (prior expectations, regard,
+    closeness). With ``power > 0`` the person stands below the partner (an employee
+    talking to a boss); ``audience`` and ``identifiability`` describe who hears it.
+    """
+    if not 0.0 <= topic_intimacy <= 1.0 or not np.isfinite(topic_intimacy):
+        raise ValueError(f"topic_intimacy: must lie in [0, 1], got {topic_intimacy}")
+    if not -1.0 <= valence <= 1.0:
+        raise ValueError(f"valence: must lie in [-1, 1] (negative to positive), got {valence}")
+    if not 0.0 <= emotional <= 1.0:
+        raise ValueError(f"emotional: must lie in [0, 1] (factual to emotional), got {emotional}")
+    prm = (params or Params()).validate()
+    n = len(people)
+    ctx = (context or Context()).resolve(n)
+    fields_ = DyadTraits.__dataclass_fields__
+    traits = DyadTraits(**{
+        name: np.stack([getattr(people, name), np.full(n, median_trait(name))])
+        for name in fields_})
+    state = DyadState.initial(traits, ctx, prm, np.zeros((2, n)))
+    return decide(state, traits, ctx, 0, np.full(n, topic_intimacy), valence, emotional, prm)

@@ -1,0 +1,358 @@
+"""Every parameter of the model: name, default, allowed range, meaning, source and why.
+
+The table *is* the dataclass: each field of :class:`Params` carries its range and
+documentation in its metadata, so ``docs/model.md`` and the validation read the same place.
+Parameters are stored unmodified and validated where a simulation starts
+(:meth:`Params.validate`), following scikit-learn's estimator contract.
+
+Defaults are hand-set, not fitted: each was chosen so that the rule's effect has the
+direction and rough size the cited literature reports, in units of the model's 0-1 state
+scales, and then checked once against the whole set of targets (never tuned for one).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import MISSING, dataclass, field, fields, replace
+from typing import Any
+
+__all__ = ["ParamSpec", "Params", "param_specs"]
+
+
+@dataclass(frozen=True)
+class ParamSpec:
+    """The documentation of one parameter."""
+
+    name: str
+    default: float
+    low: float
+    high: float
+    rule: str
+    meaning: str
+    source: str
+    why: str
+
+
+def _p(default: float, low: float, high: float, rule: str, meaning: str, source: str,
+       why: str) -> Any:
+    return field(default=default, metadata={
+        "low": low, "high": high, "rule": rule, "meaning": meaning, "source": source, "why": why})
+
+
+@dataclass(frozen=True)
+class Params:
+    """The model's global parameters (one set serves every experiment)."""
+
+    # --- appraisal -----------------------------------------------------------------------
+    appraisal_rate: float = _p(
+        0.3, 0.0, 1.0, "appraisal",
+        "how far perceived regard moves toward new evidence in a fully diagnostic situation",
+        "Murray, Holmes & Collins (2006)",
+        "about three deep exchanges are needed to revise an impression of a stranger")
+    appraisal_self_esteem_bias: float = _p(
+        0.3, 0.0, 1.0, "appraisal",
+        "how much chronic self-esteem is projected onto the partner's regard (per unit of SE "
+        "above or below the midpoint)", "Murray, Holmes & Griffin (2000); Murray et al. (2006)",
+        "low-SE people underestimate regard by roughly a tenth of the scale")
+    appraisal_rs_bias: float = _p(
+        0.3, 0.0, 1.0, "appraisal",
+        "how much rejection sensitivity lowers the appraised regard", "Downey & Feldman (1996)",
+        "same size as the self-esteem bias; the two are correlated -.4")
+    # --- signaling (sociometer) ------------------------------------------------------------
+    stakes_base: float = _p(
+        0.4, 0.0, 1.0, "signaling",
+        "the cost of a rejection by a stranger, relative to the cost at full closeness",
+        "Murray et al. (2006); seed 000", "strangers' rejection still hurts (Leary et al. 1995)")
+    stakes_closeness: float = _p(
+        0.8, 0.0, 2.0, "signaling",
+        "how much the cost of rejection grows with closeness (stakes = base + this x closeness)",
+        "Murray et al. (2006); seed 002", "a close partner's rejection costs about three times "
+        "a stranger's")
+    sociometer_rate: float = _p(
+        0.08, 0.0, 1.0, "signaling",
+        "how much perceived acceptance or rejection moves felt security per unit of stakes "
+        "and personal relevance", "Leary, Tambor, Terdal & Downs (1995)",
+        "one clear rejection of a deep disclosure lowers state self-esteem by ~0.1 of its range")
+    security_homeostasis: float = _p(
+        0.05, 0.0, 1.0, "signaling",
+        "per-turn pull of felt security back toward chronic self-esteem",
+        "Leary & Baumeister (2000), sociometer as trait + state",
+        "state self-esteem returns halfway to trait within ~20 turns")
+    acceptance_neutral: float = _p(
+        0.5, 0.2, 0.8, "signaling",
+        "perceived responsiveness that signals neither acceptance nor rejection",
+        "Leary et al. (1995)", "the midpoint of the responsiveness scale")
+    hurt_gain: float = _p(
+        1.6, 0.0, 5.0, "signaling",
+        "hurt felt per unit of (rejection x stakes x personal relevance)",
+        "Leary et al. (1998); Murray et al. (2006)",
+        "a full rejection at full closeness reaches the top of the hurt scale")
+    hurt_decay: float = _p(
+        0.85, 0.0, 1.0, "signaling", "fraction of hurt that remains after one turn",
+        "Murray et al. (2003) (hurt lasts into the next day, fading)",
+        "hurt halves in about four turns of conversation")
+    self_compassion_buffer: float = _p(
+        0.5, 0.0, 1.0, "signaling",
+        "fraction of hurt that full self-compassion takes away", "Neff (2003); seed 004",
+        "self-compassion cushions but does not remove the sting")
+    # --- dependence regulation ---------------------------------------------------------------
+    closeness_rate: float = _p(
+        0.05, 0.0, 1.0, "regulation",
+        "closeness gained per unit of intimacy per turn, scaled by the room left (1 - closeness)",
+        "Reis & Shaver (1988); Aron et al. (1997)",
+        "72 turns of escalating exchange bring strangers to about IOS 4 (Aron et al. 1997)")
+    threat_response: float = _p(
+        0.5, 0.0, 2.0, "regulation",
+        "how strongly a hurt moves closeness: toward the partner when regard is above the pivot, "
+        "away from them when below", "Murray et al. (2006); Murray, Bellavia et al. (2003)",
+        "a full hurt moves closeness by up to a quarter of the scale")
+    regard_pivot: float = _p(
+        0.5, 0.0, 1.0, "regulation",
+        "perceived regard above which threat draws a person closer and below which it makes "
+        "them distance", "Murray et al. (2006)", "the midpoint: valued vs undervalued")
+    liking_receive: float = _p(
+        0.04, 0.0, 1.0, "regulation",
+        "liking gained for a partner per unit of intimate disclosure received",
+        "Collins & Miller (1994), disclosure-liking effect",
+        "the largest of the three Collins & Miller effects (r ~ .25)")
+    liking_disclose: float = _p(
+        0.02, 0.0, 1.0, "regulation",
+        "liking gained for a partner one has disclosed to, when they seemed responsive",
+        "Collins & Miller (1994), liking-after-disclosing effect",
+        "about half the receiving effect (r ~ .12)")
+    devalue_rate: float = _p(
+        0.3, 0.0, 2.0, "regulation",
+        "liking lost per unit of hurt when feeling undervalued (devaluing the partner)",
+        "Murray, Holmes & Collins (2006); Murray et al. (1998)",
+        "self-protection lowers liking less than it lowers closeness")
+    leave_regard: float = _p(
+        0.12, 0.0, 1.0, "regulation",
+        "perceived regard below which a hurt person leaves (ghosts) the relationship",
+        "Murray et al. (2006)", "leaving is rare: only near-certain rejection triggers it")
+    leave_hurt: float = _p(
+        0.6, 0.0, 1.0, "regulation", "hurt above which a person who feels unvalued leaves",
+        "Murray et al. (2006)", "only strong hurt, not mild slights")
+    # --- goal balance and disclosure decision --------------------------------------------------
+    belong_weight: float = _p(
+        1.0, 0.0, 3.0, "goals", "weight of the need to belong in the connectedness goal",
+        "Baumeister & Leary (1995); seed 000", "reference weight (others are relative to it)")
+    expectation_weight: float = _p(
+        1.2, 0.0, 3.0, "goals",
+        "weight of expected responsiveness in the connectedness goal",
+        "Murray et al. (2006); Ruan et al. (2020)",
+        "expectations are the system's main input, slightly above need")
+    regard_weight: float = _p(
+        0.8, 0.0, 3.0, "goals", "weight of perceived regard in the connectedness goal",
+        "Gaucher et al. (2012)", "perceived regard mediates SE differences in expressivity")
+    liking_weight: float = _p(
+        0.5, 0.0, 3.0, "goals", "weight of liking the partner in the connectedness goal",
+        "Collins & Miller (1994), disclosing to those one likes", "r ~ .14 in the meta-analysis")
+    reciprocity_weight: float = _p(
+        1.0, 0.0, 3.0, "goals",
+        "how much the partner's last disclosure depth invites one's own (disclosure reciprocity)",
+        "Dindia et al. (2002); Sprecher et al. (2013)",
+        "matching is among the strongest regularities of disclosure")
+    relief_weight: float = _p(
+        0.6, 0.0, 3.0, "goals", "weight of pent-up tension in the wish to disclose (relief)",
+        "Omarzu (2000); seed 003", "distress relief is one of Omarzu's five goals")
+    avoidance_weight: float = _p(
+        0.9, 0.0, 3.0, "goals", "how much attachment avoidance lowers the connectedness goal",
+        "Winterheld (2017); Fraley & Shaver (2000)", "avoidance curbs dependence strongly")
+    network_weight: float = _p(
+        0.3, 0.0, 3.0, "goals",
+        "how much existing close relationships lower the need for this one (saturation)",
+        "seed 000; Baumeister & Leary (1995)", "a weak effect: belonging needs saturate slowly")
+    risk_rs_amplification: float = _p(
+        1.0, 0.0, 3.0, "goals",
+        "how much rejection sensitivity inflates anticipated rejection in the risk term",
+        "Downey & Feldman (1996); Romero-Canyas et al. (2010)",
+        "high-RS people expect about twice the rejection")
+    power_risk: float = _p(
+        0.8, 0.0, 3.0, "goals", "risk added per unit of being below the partner in power",
+        "Tardy, Dindia & Hargie (2006); seed 000",
+        "an employee's personal disclosure to a boss should fall clearly below a friend's")
+    exposure_risk: float = _p(
+        0.4, 0.0, 3.0, "goals",
+        "risk added by being identifiable, growing with the log of the audience size",
+        "Omarzu (2000); Joinson (2001)", "anonymity and privacy raise disclosure")
+    norm_risk: float = _p(
+        0.5, 0.0, 3.0, "goals",
+        "risk added to emotional content by a restrictive cultural display norm",
+        "Matsumoto (1990) display rules; seed 000", "moderate: norms shape, not block")
+    negative_valence_risk: float = _p(
+        0.3, 0.0, 3.0, "goals", "extra risk of disclosing negative (vs positive) content",
+        "Gaucher et al. (2012); Ruan et al. (2020)", "negative disclosures feel riskier")
+    dual_activation: float = _p(
+        0.3, 0.0, 2.0, "goals",
+        "how much risk also activates the connectedness goal (both goals fire under risk)",
+        "Murray, Derrick, Leder & Holmes (2008)", "risk is a call to connect as well as protect")
+    reflective_resolution: float = _p(
+        0.6, 0.0, 3.0, "goals",
+        "with executive control, how strongly self-esteem resolves the conflict (high SE toward "
+        "connection, low SE toward protection)", "Murray et al. (2008)",
+        "the effect is as large as the risk term itself")
+    impulsive_approach: float = _p(
+        0.5, 0.0, 3.0, "goals",
+        "the impulsive approach tendency under risk that shows when executive control is lacking",
+        "Murray et al. (2008)", "a smaller push than the reflective one")
+    disclosure_gain: float = _p(
+        4.0, 0.1, 20.0, "disclosure", "steepness of willingness as net motivation changes",
+        "Omarzu (2000)", "willingness spans most of 0-1 over one unit of net motivation")
+    disclosure_threshold: float = _p(
+        1.6, -3.0, 3.0, "disclosure",
+        "net motivation at which willingness to disclose a topic is one half",
+        "Omarzu (2000)", "an average stranger is about 60% willing to go into an intimate topic, with wide spread")
+    breadth_gain: float = _p(
+        3.0, 0.1, 20.0, "disclosure", "steepness of breadth (topics touched) in utility",
+        "Omarzu (2000)", "breadth responds to utility more gently than depth to risk")
+    self_paced_step: float = _p(
+        0.1, 0.0, 0.5, "disclosure",
+        "in free conversation, how much deeper than the partner's last disclosure one is invited",
+        "Altman & Taylor (1973); seed 001 ('10% more')", "the seed's 10% step")
+    edit_gain: float = _p(
+        2.0, 0.0, 10.0, "editing",
+        "how strongly a reaction worse than expected makes the discloser retract or joke it away",
+        "seed 001; Thomson et al. (2018)", "a reaction 0.25 below expectation edits ~half")
+    edit_max: float = _p(
+        0.8, 0.0, 1.0, "editing", "the largest fraction of a disclosure that can be edited away",
+        "seed 001", "something said cannot be fully unsaid")
+    suppression_rate: float = _p(
+        0.25, 0.0, 1.0, "suppression",
+        "tension added per unit of what the moment invited but the person held back",
+        "Gross & John (2003); seed 003", "holding back a deep topic adds a quarter of the scale")
+    tension_decay: float = _p(
+        0.98, 0.0, 1.0, "suppression", "fraction of tension that remains after one turn",
+        "seed 003", "pent-up tension lingers for dozens of turns")
+    relief_rate: float = _p(
+        0.5, 0.0, 1.0, "suppression", "tension discharged per unit of (kept) disclosure depth",
+        "Pennebaker (1997); seed 003", "speaking relieves about half of what it touches")
+    flood_threshold: float = _p(
+        0.8, 0.0, 1.0, "suppression", "tension above which it floods out in a forced disclosure",
+        "seed 003", "flooding is a late, rare event")
+    # --- responsiveness and intimacy -------------------------------------------------------
+    responsiveness_base: float = _p(
+        0.0, -3.0, 3.0, "responsiveness",
+        "logit of an average listener's responsiveness to a trivial remark",
+        "Reis & Shaver (1988); Kardas et al. (2022)",
+        "with typical depth the average reaction lands near 0.6: warmer than people expect")
+    flood_penalty: float = _p(
+        1.0, 0.0, 5.0, "responsiveness",
+        "how much a flooding (overwhelming) disclosure lowers the listener's responsiveness",
+        "seed 003", "an outpouring is harder to meet well than a measured disclosure")
+    skill_weight: float = _p(
+        1.5, 0.0, 5.0, "responsiveness",
+        "how much the listener's skill ('opener') raises responsiveness (logit per unit)",
+        "Miller, Berg & Archer (1983)", "openers elicit clearly more disclosure")
+    security_weight: float = _p(
+        1.0, 0.0, 5.0, "responsiveness",
+        "how much the listener's own felt security raises responsiveness",
+        "Canevello & Crocker (2010); Murray et al. (2006)", "secure people can attend to others")
+    listener_liking_weight: float = _p(
+        1.0, 0.0, 5.0, "responsiveness", "how much liking the speaker raises responsiveness",
+        "Reis & Clark (2013)", "we are warmer to those we like")
+    depth_elicits: float = _p(
+        1.0, 0.0, 5.0, "responsiveness",
+        "how much a deeper disclosure elicits a warmer response (reciprocity of care)",
+        "Collins & Miller (1994); Laurenceau et al. (1998)",
+        "the disclosure -> responsiveness path of the intimacy model")
+    avoidance_listener_weight: float = _p(
+        0.8, 0.0, 5.0, "responsiveness",
+        "how much the listener's attachment avoidance lowers their responsiveness",
+        "Winterheld (2017)", "avoidant partners buffer and withhold care")
+    responsiveness_noise: float = _p(
+        0.8, 0.0, 3.0, "responsiveness",
+        "turn-to-turn variation of actual responsiveness (sd on the logit scale)",
+        "Reis & Shaver (1988)", "reactions vary a lot between moments")
+    chemistry_sd: float = _p(
+        0.6, 0.0, 3.0, "responsiveness",
+        "sd of the relationship-specific 'chemistry' of a pair (logit scale)",
+        "Dindia, Fitzpatrick & Kenny (1997); Kenny (1994)",
+        "relationship variance in disclosure rivals actor variance")
+    perception_rs_bias: float = _p(
+        1.2, 0.0, 5.0, "responsiveness",
+        "how much rejection sensitivity lowers perceived responsiveness (logit per unit above "
+        "the midpoint)", "Downey & Feldman (1996)",
+        "high-RS people read ambiguous reactions as rejection")
+    perception_se_bias: float = _p(
+        0.6, 0.0, 5.0, "responsiveness",
+        "how much self-esteem raises perceived responsiveness (logit per unit above the midpoint)",
+        "Murray, Holmes & Griffin (2000)", "half the RS bias")
+    perception_noise: float = _p(
+        0.5, 0.0, 3.0, "responsiveness", "noise in reading the partner's reaction (logit sd)",
+        "Reis & Clark (2013)", "reactions are read imperfectly")
+    intimacy_self: float = _p(
+        0.4, 0.0, 2.0, "intimacy", "intimacy from one's own (emotion-weighted) disclosure",
+        "Laurenceau, Barrett & Pietromonaco (1998)", "self-disclosure predicts intimacy")
+    intimacy_responsiveness: float = _p(
+        0.5, 0.0, 2.0, "intimacy", "intimacy from perceived responsiveness to one's disclosure",
+        "Laurenceau et al. (1998); Reis & Shaver (1988)",
+        "the mediator carries a large share of the effect")
+    intimacy_partner: float = _p(
+        0.45, 0.0, 2.0, "intimacy", "intimacy from the partner's disclosure to oneself",
+        "Laurenceau et al. (1998)", "partner disclosure predicts intimacy about as much")
+    factual_weight: float = _p(
+        0.5, 0.0, 1.0, "intimacy",
+        "how much a purely factual disclosure counts relative to an emotional one",
+        "Laurenceau et al. (1998)", "emotional disclosure predicts intimacy more than facts")
+    # --- learning ----------------------------------------------------------------------------
+    evidence_discount: float = _p(
+        0.98, 0.5, 1.0, "learning",
+        "per-observation discount of older evidence about a partner's responsiveness",
+        "seed 001 (recent behaviour counts more); discounted Bayesian updating",
+        "an observation 35 exchanges old counts half")
+    daily_discount: float = _p(
+        0.97, 0.5, 1.0, "learning", "per-day discount of evidence between interactions",
+        "seed 001", "evidence a month old counts less than half")
+    evidence_floor: float = _p(
+        0.3, 0.0, 1.0, "learning",
+        "weight of the evidence from a trivial disclosure relative to a fully deep one",
+        "Murray et al. (2006): diagnostic situations", "shallow talk still tells something")
+    trust_z: float = _p(
+        1.0, 0.0, 3.0, "learning",
+        "trust = posterior mean of responsiveness minus this many posterior sds (lower bound)",
+        "seed 001 (consistency over intensity)", "about the 16th percentile of the posterior")
+    overnight_hurt_keep: float = _p(
+        0.5, 0.0, 1.0, "signaling", "fraction of hurt still felt the next day",
+        "Murray, Bellavia, Rose & Griffin (2003)", "hurt carries into the next day, halved")
+    daily_tension_keep: float = _p(
+        0.85, 0.0, 1.0, "suppression", "fraction of pent-up tension left after one day",
+        "seed 003", "unspoken things linger for days")
+    daily_security_recovery: float = _p(
+        0.3, 0.0, 1.0, "signaling",
+        "fraction of the gap between felt security and chronic self-esteem closed per day",
+        "Leary & Baumeister (2000)", "state self-esteem recovers over a few days")
+    closeness_daily_decay: float = _p(
+        0.005, 0.0, 0.2, "regulation", "fraction of closeness lost per day without interaction",
+        "Roberts & Dunbar (2011)", "slow drift: a week apart costs about 3%")
+
+    def validate(self) -> Params:
+        """Raise ``ValueError`` naming the first parameter outside its range; return self."""
+        for spec in param_specs():
+            value = getattr(self, spec.name)
+            if not isinstance(value, int | float) or not math.isfinite(value):
+                raise ValueError(f"{spec.name}: must be a finite number in "
+                                 f"[{spec.low:g}, {spec.high:g}], got {value!r}")
+            if not spec.low <= value <= spec.high:
+                raise ValueError(f"{spec.name}: must lie in [{spec.low:g}, {spec.high:g}] "
+                                 f"({spec.meaning}); got {value:g}")
+        return self
+
+    def with_(self, **changes: float) -> Params:
+        """A copy with some parameters changed (unknown names raise a clear error)."""
+        known = {f.name for f in fields(self)}
+        unknown = set(changes) - known
+        if unknown:
+            raise ValueError(f"unknown parameter(s) {sorted(unknown)}; see nabij.param_specs()")
+        return replace(self, **changes)
+
+
+def param_specs() -> tuple[ParamSpec, ...]:
+    """The documentation table of every parameter, in declaration order."""
+    out = []
+    for f in fields(Params):
+        md = f.metadata
+        default = f.default
+        assert default is not MISSING
+        out.append(ParamSpec(f.name, float(default), md["low"], md["high"], md["rule"],
+                             md["meaning"], md["source"], md["why"]))
+    return tuple(out)

@@ -1,0 +1,83 @@
+"""The command line, through typer's runner: commands parse, call the library, print."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+from typer.testing import CliRunner
+
+from nabij.cli import app
+
+runner = CliRunner()
+
+
+def test_simulate_prints_summary_and_writes_parquet(tmp_path: Path) -> None:
+    out = tmp_path / "final.parquet"
+    res = runner.invoke(app, ["simulate", "--protocol", "small_talk", "--dyads", "50",
+                              "--seed", "3", "--out", str(out), "--no-progress"])
+    assert res.exit_code == 0, res.output
+    assert "ios" in res.output
+    frame = pd.read_parquet(out)
+    assert len(frame) == 100  # 50 dyads x 2 persons
+    assert frame["ios"].between(1, 7).all()
+
+
+def test_simulate_per_turn_csv(tmp_path: Path) -> None:
+    out = tmp_path / "turns.csv"
+    res = runner.invoke(app, ["simulate", "--protocol", "turn_taking", "--dyads", "10",
+                              "--per-turn", "--out", str(out), "--no-progress"])
+    assert res.exit_code == 0, res.output
+    frame = pd.read_csv(out)
+    assert {"turn", "dyad", "person", "variable", "value"} <= set(frame.columns)
+
+
+def test_same_seed_same_output_file(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.csv", tmp_path / "b.csv"
+    for path in (a, b):
+        runner.invoke(app, ["simulate", "--dyads", "20", "--seed", "9", "--out", str(path),
+                            "--no-progress"])
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_unknown_protocol_is_a_clear_error() -> None:
+    res = runner.invoke(app, ["simulate", "--protocol", "speed_chess", "--no-progress"])
+    assert res.exit_code == 2
+    assert "unknown protocol" in res.output and "36_questions" in res.output
+
+
+def test_bad_relationship_and_out_suffix_are_clear_errors(tmp_path: Path) -> None:
+    res = runner.invoke(app, ["simulate", "--relationship", "pen_pals", "--no-progress"])
+    assert res.exit_code == 2 and "relationship" in res.output
+    res = runner.invoke(app, ["simulate", "--dyads", "5", "--out", str(tmp_path / "x.xlsx"),
+                              "--no-progress"])
+    assert res.exit_code == 2 and ".csv or .parquet" in res.output
+
+
+def test_demo_writes_plot_and_table(tmp_path: Path) -> None:
+    res = runner.invoke(app, ["demo", "--pairs", "200", "--out", str(tmp_path)])
+    assert res.exit_code == 0, res.output
+    assert (tmp_path / "closeness.png").stat().st_size > 10_000
+    table = pd.read_csv(tmp_path / "showcase.csv", header=[0, 1], index_col=0)
+    assert table.loc["ios", ("mean", "36 questions")] > table.loc["ios", ("mean", "small talk")]
+
+
+def test_params_protocols_and_willing_commands() -> None:
+    res = runner.invoke(app, ["params", "--rule", "learning"])
+    assert res.exit_code == 0 and "trust_z" in res.output
+    res = runner.invoke(app, ["protocols"])
+    assert res.exit_code == 0 and "graded_exposure" in res.output
+    res = runner.invoke(app, ["willing", "--intimacy", "0.7", "--people", "200"])
+    assert res.exit_code == 0 and "willingness" in res.output
+
+
+def test_willing_rejects_out_of_range_intimacy() -> None:
+    res = runner.invoke(app, ["willing", "--intimacy", "1.5", "--people", "10"])
+    assert res.exit_code == 2 and "topic_intimacy" in res.output
+
+
+def test_help_lists_commands() -> None:
+    res = runner.invoke(app, ["--help"])
+    assert res.exit_code == 0
+    for command in ("simulate", "demo", "params", "protocols", "willing"):
+        assert command in res.output
