@@ -29,6 +29,7 @@ __all__ = [
     "Belief",
     "belief_sd",
     "credible_interval",
+    "discount_belief",
     "prior_belief",
     "trust_lower_bound",
     "update_belief",
@@ -38,6 +39,9 @@ __all__ = [
 PRIOR_SHAPE = 2.0
 #: Prior expected spread (sd) of one partner's reactions on the 0-1 scale.
 PRIOR_REACTION_SD = 0.2
+#: Discounting never erases a belief completely: its statistics stay above this floor, so
+#: the posterior stays defined (a belief worth one millionth of an observation is "no idea").
+MIN_EVIDENCE = 1e-6
 
 
 class Belief(NamedTuple):
@@ -78,14 +82,21 @@ def update_belief(
     x = np.asarray(observed, dtype=np.float64)
     w = np.asarray(weight, dtype=np.float64)
     lam = np.asarray(discount, dtype=np.float64)
-    k = belief.certainty * lam
-    a = belief.shape * lam
-    b = belief.rate * lam
+    k, a, b = discount_belief(belief, lam)[1:]
     k_new = k + w
     mean_new = (k * belief.mean + w * x) / k_new
     a_new = a + 0.5 * w
     b_new = b + 0.5 * k * w * (x - belief.mean) ** 2 / k_new
     return Belief(mean_new, k_new, a_new, b_new)
+
+
+def discount_belief(belief: Belief, discount: ArrayLike) -> Belief:
+    """Old evidence counts ``discount`` times as much (the mean stays; certainty shrinks)."""
+    lam = np.asarray(discount, dtype=np.float64)
+    floor = np.asarray(MIN_EVIDENCE)
+    return Belief(belief.mean, np.maximum(belief.certainty * lam, floor),
+                  np.maximum(belief.shape * lam, floor),
+                  np.maximum(belief.rate * lam, floor * PRIOR_REACTION_SD**2))
 
 
 def belief_sd(belief: Belief) -> FloatArray:

@@ -21,7 +21,7 @@ from nabij.model.appraisal import appraise_regard, diagnosticity
 from nabij.model.context import ResolvedContext
 from nabij.model.decision import decide
 from nabij.model.disclosure import emotional_edit, flood, relieve, suppress
-from nabij.model.learning import update_belief
+from nabij.model.learning import discount_belief, update_belief
 from nabij.model.params import Params
 from nabij.model.regulation import decide_to_leave, regulate_dependence
 from nabij.model.responsiveness import (
@@ -160,8 +160,6 @@ def pass_days(state: DyadState, traits: DyadTraits, days: float, params: Params)
     st.tension *= p.daily_tension_keep**days
     st.security += (1.0 - (1.0 - p.daily_security_recovery) ** days) * (traits.self_esteem - st.security)
     st.closeness *= (1.0 - p.closeness_daily_decay) ** days
-    lam = p.daily_discount**days
-    st.belief_certainty *= lam
-    st.belief_shape *= lam
-    st.belief_rate *= lam
+    discounted = discount_belief(st.belief(), p.daily_discount**days)
+    st.belief_certainty[:], st.belief_shape[:], st.belief_rate[:] = discounted[1:]
     st.last_depth[:] = 0.0
