@@ -61,7 +61,7 @@ class Params:
     # --- signaling (sociometer) ------------------------------------------------------------
     stakes_base: float = _p(
         0.4, 0.0, 1.0, "signaling",
-        "the cost of a rejection by a stranger, relative to the cost at full closeness",
+        "the cost of a rejection at zero closeness (a stranger's); stakes grow from here",
         "Murray et al. (2006); seed 000", "strangers' rejection still hurts (Leary et al. 1995)")
     stakes_closeness: float = _p(
         0.8, 0.0, 2.0, "signaling",
@@ -77,7 +77,7 @@ class Params:
         0.05, 0.0, 1.0, "signaling",
         "per-turn pull of felt security back toward chronic self-esteem",
         "Leary & Baumeister (2000), sociometer as trait + state",
-        "state self-esteem returns halfway to trait within ~20 turns")
+        "state self-esteem returns halfway to trait within ~13 turns")
     acceptance_neutral: float = _p(
         0.5, 0.2, 0.8, "signaling",
         "perceived responsiveness that signals neither acceptance nor rejection",
@@ -93,7 +93,8 @@ class Params:
         "hurt halves in about four turns of conversation")
     self_compassion_buffer: float = _p(
         0.5, 0.0, 1.0, "signaling",
-        "fraction of hurt that full self-compassion takes away", "Neff (2003); seed 004",
+        "fraction of hurt (and of the anticipated cost of rejection in the self-protection goal) "
+        "that full self-compassion takes away", "Neff (2003); seed 004",
         "self-compassion cushions but does not remove the sting")
     # --- dependence regulation ---------------------------------------------------------------
     closeness_rate: float = _p(
@@ -301,8 +302,8 @@ class Params:
         "seed 001 (recent behaviour counts more); discounted Bayesian updating",
         "an observation 35 exchanges old counts half")
     daily_discount: float = _p(
-        0.97, 0.5, 1.0, "learning", "per-day discount of evidence between interactions",
-        "seed 001", "evidence a month old counts less than half")
+        0.99, 0.5, 1.0, "learning", "per-day discount of evidence between interactions",
+        "seed 001", "evidence a month old still counts about three quarters, a season old under half")
     evidence_floor: float = _p(
         0.3, 0.0, 1.0, "learning",
         "weight of the evidence from a trivial disclosure relative to a fully deep one",

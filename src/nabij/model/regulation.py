@@ -47,11 +47,13 @@ def regulate_dependence(
     - Intimacy builds closeness: ``+ closeness_rate x intimacy x (1 - c) x (0.5 + 0.5 x
       security)`` (Reis & Shaver 1988; a secure person lets it in more; Murray et al. 2006).
     - Threat regulation: a hurt moves closeness by ``threat_response x hurt x (regard -
-      regard_pivot)`` - toward the partner when valued, away when not (Murray et al. 2006,
-      2003).
-    - Liking: ``+ liking_receive x received_depth`` (being confided in), ``+ liking_disclose x
-      kept_depth x perceived`` (having confided, well received) (Collins & Miller 1994),
-      ``- devalue_rate x hurt x undervaluation`` (devaluing the partner; Murray et al. 2006).
+      regard_pivot) x room``, where room is ``1 - c`` when moving closer and ``c`` when
+      moving away - toward the partner when valued, away when not (Murray et al. 2006, 2003).
+    - Liking (each gain scaled by the room left, ``1 - liking``): ``+ liking_receive x
+      received_depth`` (being confided in), ``+ liking_disclose x kept_depth x perceived``
+      (having confided, well received) (Collins & Miller 1994); and ``- devalue_rate x hurt x
+      undervaluation x liking`` (devaluing the partner; Murray et al. 2006), undervaluation
+      being how far regard falls below the pivot, relative to the pivot.
     """
     c = np.asarray(closeness, dtype=np.float64)
     lk = np.asarray(liking, dtype=np.float64)

@@ -51,7 +51,8 @@ def signal_acceptance(
     """Felt security and hurt after a perceived reaction (sociometer; Leary et al. 1995).
 
     - acceptance = perceived responsiveness minus the neutral point;
-    - felt security moves by ``sociometer_rate x relevance x stakes x 2 x acceptance``;
+    - felt security moves by ``sociometer_rate x relevance x stakes x acceptance``, where
+      acceptance is rescaled to [-1, 1] around the neutral point;
     - a rejection (perceived below neutral) adds hurt
       ``hurt_gain x relevance x stakes x rejection x (1 - self_compassion_buffer x SC)``.
 
@@ -61,11 +62,11 @@ def signal_acceptance(
     rel = np.clip(np.asarray(relevance, dtype=np.float64), 0.0, 1.0)
     stakes = rejection_stakes(closeness, params)
     neutral = params.acceptance_neutral
-    acceptance = p - neutral
-    rejection = np.maximum(0.0, -acceptance) / neutral
+    acceptance = np.where(p >= neutral, (p - neutral) / (1.0 - neutral), (p - neutral) / neutral)
+    rejection = np.maximum(0.0, -acceptance)
     cushion = 1.0 - params.self_compassion_buffer * np.asarray(self_compassion, dtype=np.float64)
     new_hurt = np.clip(params.hurt_gain * rel * stakes * rejection * cushion, 0.0, 1.0)
     sec = np.asarray(security, dtype=np.float64)
-    sec = np.clip(sec + params.sociometer_rate * rel * stakes * 2.0 * acceptance, 0.0, 1.0)
+    sec = np.clip(sec + params.sociometer_rate * rel * stakes * acceptance, 0.0, 1.0)
     h = np.clip(np.asarray(hurt, dtype=np.float64) + new_hurt, 0.0, 1.0)
     return Signal(np.asarray(sec), np.asarray(h), np.asarray(new_hurt))

@@ -15,6 +15,7 @@ from dataclasses import dataclass, fields
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
+from scipy import stats
 
 from nabij._rng import RngLike, as_generator
 
@@ -181,7 +182,7 @@ def median_trait(name: str) -> float:
     """The population median of a trait under :data:`TRAIT_MARGINALS`."""
     m = TRAIT_MARGINALS[name]
     if name == "n_close":
-        return float(np.round(np.exp(m.location)))
+        return float(stats.poisson.median(np.exp(m.location)))
     return float(1.0 / (1.0 + np.exp(-m.location)))
 
 

@@ -150,7 +150,8 @@ def pass_days(state: DyadState, traits: DyadTraits, days: float, params: Params)
     Hurt fades overnight (Murray et al. 2003), tension slowly (seed 003), felt security
     recovers toward self-esteem (Leary & Baumeister 2000), closeness drifts down without
     contact (Roberts & Dunbar 2011), and old evidence about the partner is discounted
-    (seed 001).
+    (seed 001). A new session starts fresh: nobody's last disclosure is still "on the table"
+    (``last_depth`` resets to 0).
     """
     if days <= 0:
         return
