@@ -202,7 +202,8 @@ class Params:
     disclosure_threshold: float = _p(
         1.6, -3.0, 3.0, "disclosure",
         "net motivation at which willingness to disclose a topic is one half",
-        "Omarzu (2000)", "an average stranger is about 60% willing to go into an intimate topic, with wide spread")
+        "Omarzu (2000)",
+        "an average stranger is about 60% willing to go into an intimate topic, with wide spread")
     breadth_gain: float = _p(
         3.0, 0.1, 20.0, "disclosure", "steepness of breadth (topics touched) in utility",
         "Omarzu (2000)", "breadth responds to utility more gently than depth to risk")
