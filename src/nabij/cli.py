@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.table import Table
 
 from nabij import __version__
+from nabij.companion.cli import journal_app
 from nabij.engine import Recorder, fixed_pairs, simulate
 from nabij.model import RELATIONSHIPS, Context, Params, disclosure_willingness, param_specs
 from nabij.model.traits import sample_population
@@ -25,6 +26,7 @@ from nabij.showcase import plot_showcase, run_showcase
 
 app = typer.Typer(help="nabij: the risk regulation system of close relationships, executable.",
                   no_args_is_help=True, add_completion=False)
+app.add_typer(journal_app, name="journal")
 console = Console()
 err = Console(stderr=True)
 

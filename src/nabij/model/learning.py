@@ -20,7 +20,6 @@ from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
-from scipy import stats
 
 FloatArray = npt.NDArray[np.float64]
 ArrayLike = npt.ArrayLike
@@ -113,6 +112,8 @@ def credible_interval(belief: Belief, level: float = 0.9) -> tuple[FloatArray, F
     """Central credible interval of the mean responsiveness (Student-t marginal), clipped to 0-1."""
     if not 0.0 < level < 1.0:
         raise ValueError(f"level: a credible level must lie strictly between 0 and 1, got {level}")
+    from scipy import stats  # imported here: scipy costs ~1 s of start-up for every CLI call
+
     q = stats.t.ppf(0.5 + level / 2.0, df=2.0 * belief.shape)
     half = q * belief_sd(belief)
     return (np.clip(belief.mean - half, 0.0, 1.0), np.clip(belief.mean + half, 0.0, 1.0))

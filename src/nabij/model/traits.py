@@ -15,7 +15,6 @@ from dataclasses import dataclass, fields
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
-from scipy import stats
 
 from nabij._rng import RngLike, as_generator
 
@@ -182,6 +181,8 @@ def median_trait(name: str) -> float:
     """The population median of a trait under :data:`TRAIT_MARGINALS`."""
     m = TRAIT_MARGINALS[name]
     if name == "n_close":
+        from scipy import stats  # lazy: keeps `import nabij` fast
+
         return float(stats.poisson.median(np.exp(m.location)))
     return float(1.0 / (1.0 + np.exp(-m.location)))
 

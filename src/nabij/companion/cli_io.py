@@ -1,0 +1,168 @@
+"""Terminal input and output for the journal CLI: passphrase first, prompts, failures.
+
+Kept apart from the commands so that :mod:`nabij.companion.cli` stays a list of thin
+commands. The rule that matters most lives here: :func:`unlock` asks the passphrase (or
+reads ``NABIJ_PASSPHRASE``) before any other input, so a wrong passphrase never costs what
+was typed, and :func:`save_keeping_input` never drops a typed entry when saving fails.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+import typer
+from platformdirs import user_data_dir
+from rich.console import Console
+
+from nabij.companion.crypto import CryptoError, WrongPassphraseError, format_recovery_key
+from nabij.companion.i18n import _, set_language
+from nabij.companion.journal import Journal
+from nabij.companion.store import JournalError, SqliteStore
+
+__all__ = [
+    "MAX_TRIES",
+    "MIN_PASSPHRASE",
+    "ask_entry",
+    "ask_int",
+    "ask_secret",
+    "check_new_passphrase",
+    "close",
+    "default_journal_path",
+    "err",
+    "fail",
+    "out",
+    "read_json",
+    "save_keeping_input",
+    "setup",
+    "unlock",
+]
+
+#: Data goes to stdout; when it is not a terminal (a pipe, a test) tables get room to breathe.
+out = Console(highlight=False, markup=False, width=None if sys.stdout.isatty() else 120)
+err = Console(stderr=True, highlight=False, markup=False)
+
+MAX_TRIES = 3
+
+
+def default_journal_path() -> Path:
+    """``journal.db`` in the platform's user data directory for nabij."""
+    return Path(user_data_dir("nabij", appauthor=False)) / "journal.db"
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    err.print(message, style="red")
+    raise typer.Exit(code)
+
+
+def setup(lang: str | None, journal: Path | None) -> Path:
+    try:
+        set_language(lang)
+    except ValueError as exc:
+        fail(str(exc), 2)
+    return Path(journal) if journal else default_journal_path()
+
+
+def ask_secret(prompt: str, *, confirm: bool = False, env: str = "NABIJ_PASSPHRASE") -> str:
+    value = os.environ.get(env)
+    if value is not None:
+        return value
+    text: str = typer.prompt(prompt, hide_input=True, confirmation_prompt=confirm)
+    return text
+
+
+#: Shortest passphrase accepted when typed; scripts get a warning instead of a refusal.
+MIN_PASSPHRASE = 8
+
+
+def check_new_passphrase(secret: str, env: str) -> None:
+    """Refuse an empty passphrase, and a short one when typed; warn when a script's is short."""
+    if not secret:
+        fail(_("The passphrase must not be empty."))
+    if len(secret) < MIN_PASSPHRASE:
+        if os.environ.get(env) is None:
+            fail(_("The passphrase must have at least 8 characters."))
+        err.print(_("Warning: a passphrase shorter than 8 characters is easy to guess."))
+
+
+def unlock(path: Path, *, recovery: bool = False) -> Journal:
+    """Ask the passphrase (first, before any other input) and open the journal."""
+    scripted = os.environ.get("NABIJ_RECOVERY_KEY" if recovery else "NABIJ_PASSPHRASE")
+    for attempt in range(1, MAX_TRIES + 1):
+        secret = (format_recovery_key(ask_secret(_("Recovery key"), env="NABIJ_RECOVERY_KEY"))
+                  if recovery else ask_secret(_("Passphrase")))
+        try:
+            store = SqliteStore.open(path, secret, slot="recovery" if recovery else "passphrase")
+            return Journal(store)
+        except WrongPassphraseError:
+            what = _("recovery key") if recovery else _("passphrase")
+            msg = _("Wrong {what}: it does not unlock this journal. Nothing was changed.").format(
+                what=what)
+            if scripted is not None or attempt == MAX_TRIES:
+                fail(msg, 2)
+            err.print(msg + " " + _("Try again."))
+        except (JournalError, CryptoError) as exc:
+            fail(str(exc))
+    raise AssertionError("unreachable")
+
+
+def close(j: Journal) -> None:
+    j.store.close()
+
+
+def read_json(source: str) -> Any:
+    try:
+        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+        return json.loads(text)
+    except (OSError, json.JSONDecodeError) as exc:
+        fail(_("Could not read JSON from {source}: {error}").format(source=source, error=exc))
+
+
+def ask_int(label: str, low: int, high: int, *, optional: bool = False) -> int | None:
+    while True:
+        raw: str = typer.prompt(f"{label} ({low}-{high})", default="" if optional else None,
+                                show_default=False)
+        if optional and not raw.strip():
+            return None
+        if raw.strip().isdigit() and low <= int(raw) <= high:
+            return int(raw)
+        err.print(_("Please give a whole number from {low} to {high}.").format(low=low, high=high))
+
+
+def ask_entry() -> dict[str, Any]:
+    d: dict[str, Any] = {
+        "person": typer.prompt(_("Person (name or alias)")),
+        "topic": typer.prompt(_("Topic")),
+        "depth": ask_int(_("Depth, how personal"), 0, 100),
+        "expected_reaction": ask_int(_("Reaction you expected"), 1, 7, optional=True),
+        "fear_before": ask_int(_("Fear before"), 0, 100),
+        "responsiveness": ask_int(_("Their reaction overall"), 1, 7),
+        "understanding": ask_int(_("Understood me"), 1, 7, optional=True),
+        "validation": ask_int(_("Took me seriously"), 1, 7, optional=True),
+        "caring": ask_int(_("Cared"), 1, 7, optional=True),
+    }
+    d["safety_signals"] = typer.prompt(_("Safety signals noticed (comma separated)"),
+                                       default="", show_default=False)
+    d["edited"] = typer.confirm(_("Did you make it lighter or joke it away?"), default=False)
+    d["feeling_after"] = ask_int(_("Feeling afterwards"), 0, 100, optional=True)
+    d["fear_after"] = ask_int(_("Fear afterwards"), 0, 100, optional=True)
+    d["note"] = typer.prompt(_("Note"), default="", show_default=False)
+    return d
+
+
+def save_keeping_input(save: Any, record: Any, typed: dict[str, Any]) -> None:
+    """Save; if the store fails, retry, then show what was typed so nothing is lost."""
+    for attempt in range(1, MAX_TRIES + 1):
+        try:
+            save(record)
+            return
+        except Exception as exc:  # a locked or full disk: the typed entry must survive
+            err.print(_("Could not save ({error}).").format(error=exc))
+            if attempt < MAX_TRIES and sys.stdin.isatty():
+                typer.confirm(_("Try again?"), default=True, abort=True)
+    out.print(json.dumps(typed, ensure_ascii=False, default=str))
+    fail(_("Nothing was saved. Your entry is printed above; pipe it to "
+            "`nabij journal add --json -` later."))

@@ -1,0 +1,337 @@
+"""Where journal records live: a narrow Store protocol, an encrypted SQLite file and a twin.
+
+The SQLite store holds one write connection in WAL mode with ``synchronous=FULL``; every
+change is one ``BEGIN IMMEDIATE`` transaction, so a crash leaves either all of it or none
+(datasette's habit: one writer, short transactions). Rows are ``(id, sealed)`` only: the kind
+of record, its dates and all personal content are inside the AES-GCM ciphertext
+(:mod:`nabij.companion.crypto`). Temporary tables stay in memory (``temp_store=MEMORY``) and
+deleted pages are zeroed (``secure_delete``), so no plaintext or stale ciphertext lingers.
+
+Unlocking only *reads*: a wrong passphrase leaves the file byte-identical. Migrations run
+after unlocking and only after a verified backup.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from nabij.companion import crypto
+from nabij.companion.i18n import _
+
+__all__ = [
+    "APPLICATION_ID",
+    "KEEP_AUTO_BACKUPS",
+    "MIGRATIONS",
+    "JournalError",
+    "MemoryStore",
+    "Record",
+    "SqliteStore",
+    "Store",
+]
+
+#: ``PRAGMA application_id`` of a nabij journal ("nabj"), so tools can recognise the file.
+APPLICATION_ID = 0x6E61626A
+#: Automatic backups kept per journal (the oldest are removed; manual ones are kept).
+KEEP_AUTO_BACKUPS = 10
+
+
+class JournalError(Exception):
+    """The journal file is missing, already exists, or is not a nabij journal."""
+
+
+@dataclass(frozen=True)
+class Record:
+    """One stored record: its kind (entry, confidant, ...), id and plain JSON payload."""
+
+    kind: str
+    id: str
+    payload: dict[str, Any]
+
+
+class Store(Protocol):
+    """The seam between the journal and its storage (SQLite, or memory for tests)."""
+
+    def put_many(self, records: Sequence[Record]) -> None:
+        """Insert or replace all ``records`` atomically."""
+
+    def records(self, kind: str | None = None) -> list[Record]:
+        """All records, optionally of one kind, in no particular order."""
+
+    def delete(self, record_id: str) -> bool:
+        """Remove one record; whether it existed."""
+
+    def close(self) -> None:
+        """Release the store."""
+
+
+class MemoryStore:
+    """The in-memory twin of :class:`SqliteStore`: same behaviour, nothing on disk."""
+
+    def __init__(self) -> None:
+        self._rows: dict[str, Record] = {}
+
+    def put_many(self, records: Sequence[Record]) -> None:
+        """Insert or replace all ``records`` (copies, so callers cannot mutate the store)."""
+        for r in records:
+            self._rows[r.id] = Record(r.kind, r.id, json.loads(json.dumps(r.payload)))
+
+    def records(self, kind: str | None = None) -> list[Record]:
+        """All records, optionally of one kind."""
+        return [r for r in self._rows.values() if kind is None or r.kind == kind]
+
+    def delete(self, record_id: str) -> bool:
+        """Remove one record."""
+        return self._rows.pop(record_id, None) is not None
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+def _m1_initial(db: sqlite3.Connection) -> None:
+    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID")
+    db.execute("CREATE TABLE records (id TEXT PRIMARY KEY, sealed BLOB NOT NULL) WITHOUT ROWID")
+
+
+#: Schema migrations, in order: (version, name, function). Never edit a released one;
+#: append a new one (a backup is made and verified before any of them runs).
+MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
+    (1, "initial", _m1_initial),
+]
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(str(path), isolation_level=None, timeout=10.0)
+    db.execute("PRAGMA temp_store=MEMORY")
+    return db
+
+
+def _stamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+
+
+class SqliteStore:
+    """An encrypted journal in one SQLite file. Build it with :meth:`create` or :meth:`open`."""
+
+    def __init__(self, path: Path, db: sqlite3.Connection, master: bytes) -> None:
+        self.path = path
+        self._db = db
+        self._master = master
+
+    # -- lifecycle -------------------------------------------------------------------------
+    @classmethod
+    def create(cls, path: Path, passphrase: str, *, recovery: bool = False,
+               params: crypto.KdfParams | None = None) -> tuple[SqliteStore, str | None]:
+        """Create a new journal; returns the store and the recovery key (shown once) if asked."""
+        path = Path(path)
+        if path.exists():
+            raise JournalError(_("journal: {path} already exists; pick another --journal path")
+                               .format(path=path))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.touch(mode=0o600, exist_ok=False)  # owner-only from the first byte (POSIX)
+        master = crypto.new_master_key()
+        slots = [crypto.wrap_master_key(master, passphrase, "passphrase", params)]
+        recovery_key = crypto.new_recovery_key() if recovery else None
+        if recovery_key:
+            slots.append(crypto.wrap_master_key(master, recovery_key, "recovery", params))
+        db = _connect(path)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+            store = cls(path, db, master)
+            store._configure()
+            with store._tx():
+                store._migrate_in_tx()
+                db.execute("INSERT INTO meta VALUES ('format', ?)", (b"nabij-journal",))
+                for slot in slots:
+                    db.execute("INSERT INTO meta VALUES (?, ?)",
+                               (f"keyslot:{slot.name}", slot.to_bytes()))
+        except BaseException:
+            db.close()
+            path.unlink(missing_ok=True)
+            raise
+        return store, recovery_key
+
+    @classmethod
+    def open(cls, path: Path, secret: str, *, slot: str = "passphrase") -> SqliteStore:
+        """Unlock an existing journal, reading only until the secret is proven right."""
+        path = Path(path)
+        if not path.is_file():
+            raise JournalError(_("journal: {path} does not exist; create it with `nabij "
+                                 "journal init --journal PATH`").format(path=path))
+        db = _connect(path)
+        try:
+            raw = cls._read_slot(db, path, slot)
+            master = crypto.unwrap_master_key(crypto.KeySlot.from_bytes(raw), secret)
+        except BaseException:
+            db.close()
+            raise
+        store = cls(path, db, master)
+        store._configure()
+        store._migrate()
+        return store
+
+    @staticmethod
+    def _read_slot(db: sqlite3.Connection, path: Path, slot: str) -> bytes:
+        try:
+            app_id = db.execute("PRAGMA application_id").fetchone()[0]
+            row = db.execute("SELECT value FROM meta WHERE key = ?",
+                             (f"keyslot:{slot}",)).fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise JournalError(_("journal: {path} is not a nabij journal").format(path=path)
+                               + f" ({exc})") from None
+        if app_id != APPLICATION_ID:
+            raise JournalError(_("journal: {path} is not a nabij journal").format(path=path))
+        if row is None:
+            if slot == "recovery":
+                raise JournalError(_("journal: this journal has no recovery key"))
+            raise JournalError(f"journal: {path} has no key slot {slot!r}")
+        return bytes(row[0])
+
+    def _configure(self) -> None:
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=FULL")
+        self._db.execute("PRAGMA secure_delete=ON")
+
+    def close(self) -> None:
+        """Checkpoint and close the one connection (removes the -wal and -shm files)."""
+        self._db.close()
+
+    def __enter__(self) -> SqliteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- transactions and migrations ---------------------------------------------------------
+    @contextlib.contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def schema_version(self) -> int:
+        """The highest applied migration (0 for an empty file)."""
+        has = self._db.execute("SELECT 1 FROM sqlite_master WHERE name='schema_migrations'")
+        if has.fetchone() is None:
+            return 0
+        row = self._db.execute("SELECT coalesce(max(version), 0) FROM schema_migrations")
+        return int(row.fetchone()[0])
+
+    def _migrate_in_tx(self) -> None:
+        self._db.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
+                         "(version INTEGER PRIMARY KEY, name TEXT NOT NULL)")
+        current = self.schema_version()
+        for version, name, step in MIGRATIONS:
+            if version > current:
+                step(self._db)
+                self._db.execute("INSERT INTO schema_migrations VALUES (?, ?)", (version, name))
+
+    def _migrate(self) -> None:
+        if self.schema_version() >= MIGRATIONS[-1][0]:
+            return
+        self.backup(reason="pre-migration")
+        with self._tx():
+            self._migrate_in_tx()
+
+    # -- records -----------------------------------------------------------------------------
+    def put_many(self, records: Sequence[Record]) -> None:
+        """Seal and insert or replace all ``records`` in one transaction."""
+        sealed = [(r.id, crypto.seal_record(self._master, r.id, json.dumps(
+            {"kind": r.kind, "data": r.payload}, ensure_ascii=False, sort_keys=True).encode()))
+            for r in records]
+        with self._tx() as db:
+            db.executemany("INSERT OR REPLACE INTO records (id, sealed) VALUES (?, ?)", sealed)
+
+    def records(self, kind: str | None = None) -> list[Record]:
+        """Open every record (a journal is small; there is deliberately no plaintext index)."""
+        out = []
+        for rid, sealed in self._db.execute("SELECT id, sealed FROM records"):
+            doc = json.loads(crypto.open_record(self._master, rid, bytes(sealed)))
+            if kind is None or doc["kind"] == kind:
+                out.append(Record(doc["kind"], rid, doc["data"]))
+        return out
+
+    def delete(self, record_id: str) -> bool:
+        """Remove one record (its pages are zeroed by ``secure_delete``)."""
+        with self._tx() as db:
+            return db.execute("DELETE FROM records WHERE id = ?", (record_id,)).rowcount > 0
+
+    # -- keys --------------------------------------------------------------------------------
+    def has_recovery_key(self) -> bool:
+        """Whether a recovery key slot exists."""
+        return self._db.execute("SELECT 1 FROM meta WHERE key='keyslot:recovery'"
+                                ).fetchone() is not None
+
+    def change_passphrase(self, new_passphrase: str) -> None:
+        """Re-wrap the master key under a new passphrase; records are untouched."""
+        slot = crypto.wrap_master_key(self._master, new_passphrase, "passphrase")
+        with self._tx() as db:
+            db.execute("UPDATE meta SET value=? WHERE key='keyslot:passphrase'",
+                       (slot.to_bytes(),))
+
+    def new_recovery_key(self) -> str:
+        """Create (or replace) the recovery key slot; the key is returned to be shown once."""
+        key = crypto.new_recovery_key()
+        slot = crypto.wrap_master_key(self._master, key, "recovery")
+        with self._tx() as db:
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('keyslot:recovery', ?)",
+                       (slot.to_bytes(),))
+        return key
+
+    # -- backups -----------------------------------------------------------------------------
+    def backup_dir(self) -> Path:
+        """Backups live next to the journal, in ``<name>.backups/``."""
+        return self.path.parent / f"{self.path.name}.backups"
+
+    def backup(self, reason: str = "manual", dest: Path | None = None) -> Path:
+        """Copy the journal (ciphertext only) with SQLite's backup API, then verify the copy."""
+        target = Path(dest) if dest else self.backup_dir() / f"{_stamp()}-{reason}.db"
+        if target.exists():
+            raise JournalError(f"backup: {target} already exists")
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        target.touch(mode=0o600, exist_ok=False)
+        copy = sqlite3.connect(str(target), isolation_level=None)
+        try:
+            self._db.backup(copy)
+            copy.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            copy.close()
+        self.verify_backup(target)
+        if reason != "manual" and dest is None:
+            self._prune_backups()
+        return target
+
+    def verify_backup(self, target: Path) -> None:
+        """Reopen a backup: integrity check, same key slots and every record opens."""
+        check = sqlite3.connect(f"file:{target}?mode=ro", uri=True)
+        try:
+            if check.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+                raise JournalError(f"backup: {target} failed SQLite's integrity check")
+            theirs = dict(check.execute("SELECT id, sealed FROM records").fetchall())
+            slots = check.execute("SELECT key, value FROM meta ORDER BY key").fetchall()
+        finally:
+            check.close()
+        ours = self._db.execute("SELECT key, value FROM meta ORDER BY key").fetchall()
+        if slots != ours or len(theirs) != self._count():
+            raise JournalError(f"backup: {target} does not match the journal")
+        for rid, sealed in theirs.items():
+            crypto.open_record(self._master, rid, bytes(sealed))
+
+    def _count(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM records").fetchone()[0])
+
+    def _prune_backups(self) -> None:
+        auto = sorted(p for p in self.backup_dir().glob("*.db") if not p.stem.endswith("manual"))
+        for old in auto[:-KEEP_AUTO_BACKUPS]:
+            old.unlink()

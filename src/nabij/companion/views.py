@@ -1,0 +1,149 @@
+"""Rich tables and texts the CLI prints: thin, translated, no logic beyond formatting."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.table import Table
+
+from nabij.companion.domain import Confidant, Entry, Power, Relationship, Session
+from nabij.companion.estimators import Calibration, comfortable_depth, responsiveness_estimate
+from nabij.companion.i18n import _, num
+from nabij.companion.planner import Action, Step, signal_label
+
+__all__ = [
+    "action_label",
+    "calibration_table",
+    "entries_table",
+    "entry_lines",
+    "kind_label",
+    "notice",
+    "people_table",
+    "power_label",
+    "relationship_label",
+    "sessions_table",
+    "steps_table",
+]
+
+
+def notice() -> str:
+    """The not-therapy notice with where to find help (organisations, no phone numbers)."""
+    return _(
+        "nabij is a practice tool, not therapy and not a crisis service. If you feel unsafe "
+        "or think about ending your life, get help now: your GP or your local emergency "
+        "number; in the Netherlands 113 Zelfmoordpreventie (113.nl); in Belgium Tele-Onthaal "
+        "(tele-onthaal.be). Check their current contact details on their websites.")
+
+
+def action_label(action: Action) -> str:
+    """A short translated name for a planned action."""
+    return {Action.START: _("start small"), Action.STEP_UP: _("step up"),
+            Action.HOLD: _("hold"), Action.STEP_BACK: _("step back")}[action]
+
+
+def relationship_label(r: Relationship) -> str:
+    """A relationship type in the current language."""
+    return {Relationship.PARTNER: _("partner"), Relationship.FRIEND: _("friend"),
+            Relationship.FAMILY: _("family"), Relationship.COLLEAGUE: _("colleague"),
+            Relationship.ACQUAINTANCE: _("acquaintance"), Relationship.OTHER: _("other")}[r]
+
+
+def power_label(p: Power) -> str:
+    """A power context in the current language."""
+    return {Power.EQUAL: _("equal"), Power.THEY_HAVE_POWER: _("they have power"),
+            Power.I_HAVE_POWER: _("I have power")}[p]
+
+
+def kind_label(kind: str) -> str:
+    """A record kind in the current language."""
+    return {"entry": _("entry"), "reflection": _("reflection"), "session": _("session"),
+            "confidant": _("person")}.get(kind, kind)
+
+
+def entries_table(entries: Sequence[Entry]) -> Table:
+    """Entries, one row each, newest last."""
+    t = Table(title=_("Entries"))
+    for col in (_("id"), _("date"), _("person"), _("topic"), _("depth"), _("fear"),
+                _("reaction")):
+        t.add_column(col)
+    for e in entries:
+        t.add_row(e.id[:8], e.when.date().isoformat(), e.person, e.topic, str(e.depth),
+                  str(e.fear_before), f"{e.responsiveness}/7")
+    return t
+
+
+def entry_lines(e: Entry) -> list[str]:
+    """Every field of one entry, labelled."""
+    def opt(v: int | None) -> str:
+        return "-" if v is None else str(v)
+    facets = ", ".join(f"{label} {opt(v)}" for label, v in (
+        (_("understanding"), e.understanding), (_("validation"), e.validation),
+        (_("caring"), e.caring)))
+    pairs = [
+        (_("id"), e.id), (_("date"), e.when.isoformat()), (_("person"), e.person),
+        (_("topic"), e.topic), (_("depth"), f"{e.depth}/100"), (_("valence"), e.valence.value),
+        (_("expected reaction"), f"{opt(e.expected_reaction)}/7"),
+        (_("fear before"), f"{e.fear_before}/100"),
+        (_("reaction"), f"{e.responsiveness}/7 ({facets})"),
+        (_("safety signals"), ", ".join(signal_label(x) for x in e.safety_signals) or "-"),
+        (_("edited or joked away"), _("yes") if e.edited else _("no")),
+        (_("feeling after"), f"{opt(e.feeling_after)}/100"),
+        (_("fear after"), f"{opt(e.fear_after)}/100"),
+        (_("note"), e.note),
+    ]
+    return [f"{label}: {value}" for label, value in pairs]
+
+
+def people_table(confidants: Sequence[Confidant], entries: Sequence[Entry]) -> Table:
+    """Per confidant: responsiveness posterior (mean, 90% interval, lower bound), depth."""
+    t = Table(title=_("People"))
+    for col in (_("name"), _("relationship"), _("power"), _("entries"),
+                _("responsiveness (90% interval)"), _("trust (lower bound)"),
+                _("comfortable depth"), _("last")):
+        t.add_column(col)
+    for c in confidants:
+        mine = [e for e in entries if e.person.casefold() == c.name.casefold()]
+        est = responsiveness_estimate(mine)
+        comfy = comfortable_depth(mine)
+        t.add_row(c.name, relationship_label(c.relationship), power_label(c.power), str(est.n),
+                  f"{num(est.mean)} ({num(est.ci_low)}-{num(est.ci_high)})",
+                  num(est.lower_bound), "-" if comfy is None else num(comfy, 0),
+                  est.last_when.date().isoformat() if est.last_when else "-")
+    return t
+
+
+def steps_table(steps: Sequence[Step]) -> Table:
+    """The plan per confidant with its reasons."""
+    t = Table(title=_("Next steps"))
+    for col in (_("person"), _("step"), _("depth"), _("why")):
+        t.add_column(col)
+    for s in steps:
+        t.add_row(s.person, action_label(s.action), str(s.depth), "\n".join(s.reasons))
+    return t
+
+
+def calibration_table(cal: Calibration) -> Table:
+    """Calibration curve: expected against observed reactions (1-7), per bin."""
+    t = Table(title=_("Fear calibration: expected vs observed reaction (1-7)"))
+    for col in (_("expected"), _("observed"), _("entries")):
+        t.add_column(col)
+    for b in cal.curve:
+        t.add_row(num(1 + 6 * b.expected), num(1 + 6 * b.observed), str(b.n))
+    return t
+
+
+def sessions_table(sessions: Sequence[Session]) -> Table:
+    """36-questions sessions: questions answered and closeness (IOS) before and after."""
+    t = Table(title=_("36-questions sessions"))
+    for col in (_("date"), _("people"), _("answered"), _("closeness before"),
+                _("closeness after")):
+        t.add_column(col)
+
+    def pair(p: tuple[int, int] | None) -> str:
+        return "-" if p is None else f"{p[0]} / {p[1]}"
+
+    for s in sessions:
+        answered = sum(not turn.skipped for turn in s.turns)
+        t.add_row(s.when.date().isoformat(), f"{s.person_a} & {s.person_b}", f"{answered}/36",
+                  pair(s.ios_before), pair(s.ios_after))
+    return t
