@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.table import Table
 
 from nabij import __version__
+from nabij._rng import spawn
 from nabij.companion.cli import journal_app
 from nabij.engine import Recorder, fixed_pairs, simulate
 from nabij.model import RELATIONSHIPS, Context, Params, disclosure_willingness, param_specs
@@ -78,7 +79,7 @@ def simulate_cmd(
     try:
         proto = get_protocol(protocol)
         ctx = Context(relationship=relationship, power=power, cognitive_load=load)
-        people = sample_population(2 * dyads, np.random.SeedSequence(seed).spawn(1)[0])
+        people = sample_population(2 * dyads, spawn(seed, 1)[0])
         result = simulate(people, fixed_pairs(2 * dyads), proto, context=ctx, rng=seed,
                           record=Recorder(), progress=progress)
     except ValueError as e:

@@ -102,7 +102,7 @@ def take_turn(state: DyadState, traits: DyadTraits, ctx: ResolvedContext, turn: 
                             T.avoidance[s], p)
     kept = depth * (1.0 - edited)
     weighted = emotional_weight(kept, turn.emotional, p)
-    intimacy = np.stack([np.zeros(n), np.zeros(n)])
+    intimacy = np.zeros((2, n))
     intimacy[s] = np.where(active, intimacy_of_discloser(weighted, kept, perceived, p), 0.0)
     intimacy[lst] = np.where(active, intimacy_of_listener(weighted, p), 0.0)
 
