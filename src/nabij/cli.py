@@ -20,6 +20,7 @@ from nabij import __version__
 from nabij._rng import spawn
 from nabij.companion.cli import journal_app
 from nabij.engine import Recorder, fixed_pairs, simulate
+from nabij.lab.cli import replicate_cmd
 from nabij.model import RELATIONSHIPS, Context, Params, disclosure_willingness, param_specs
 from nabij.model.traits import sample_population
 from nabij.protocols import PROTOCOLS, get_protocol
@@ -28,6 +29,7 @@ from nabij.showcase import plot_showcase, run_showcase
 app = typer.Typer(help="nabij: the risk regulation system of close relationships, executable.",
                   no_args_is_help=True, add_completion=False)
 app.add_typer(journal_app, name="journal")
+app.command("replicate")(replicate_cmd)
 console = Console()
 err = Console(stderr=True)
 

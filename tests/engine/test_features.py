@@ -199,3 +199,30 @@ def test_graded_exposure_depth_is_capped_at_one():
     depths = exposure_depths(30, 0.5, 0.1)
     assert depths.max() == 1.0
     assert np.all(np.diff(depths) >= 0)
+
+
+def test_scripted_feedback_replaces_the_listeners_reaction():
+    """A confederate's scripted reaction (Leary et al. 1995) is what the listener shows."""
+    proto = nb.Protocol("scripted", np.array([0, 1]), 0.5, 0.0, 0.5, 0.0, feedback=[0.2, np.nan])
+    res = nb.simulate(nb.sample_population(200, rng=1), nb.fixed_pairs(200), proto, rng=2,
+                         record=nb.Recorder(per_turn=("actual_responsiveness",)))
+    shown = res.per_turn["actual_responsiveness"]
+    assert np.allclose(shown[0], 0.2)
+    assert shown[1].std() > 0  # the unscripted turn is the listener's own
+
+
+def test_personal_rejection_lowers_felt_security_more_than_random():
+    """Scripted relevance: a rejection by lottery says less about oneself (Leary et al. 1995)."""
+    people = nb.sample_population(400, rng=3)
+    security = {}
+    for rel in (0.0, 1.0):
+        proto = nb.Protocol("exclusion", np.array([0]), 0.5, 0.0, 0.5, 0.0, feedback=0.1, relevance=rel)
+        res = nb.simulate(people, nb.fixed_pairs(400), proto, rng=4,
+                             record=nb.Recorder(per_turn=(), final=("security",)))
+        security[rel] = res.final["security"][0]
+    assert security[1.0].mean() < security[0.0].mean()
+
+
+def test_scripted_feedback_is_validated():
+    with pytest.raises(ValueError, match="feedback"):
+        nb.Protocol("bad", np.array([0]), 0.5, 0.0, 0.5, 0.0, feedback=1.5)

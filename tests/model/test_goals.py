@@ -103,3 +103,13 @@ def test_goals_low_self_esteem_discloses_more_under_load():
     gap_calm = calm.willingness[1] - calm.willingness[0]
     gap_loaded = loaded.willingness[1] - loaded.willingness[0]
     assert abs(gap_loaded) < abs(gap_calm)
+
+
+def test_goals_risk_activates_both_goals():
+    """Murray et al. (2008): risk calls up self-protection *and* connectedness."""
+    from nabij.model import goal_activation
+
+    connect, protect = goal_activation(np.full(3, 1.0), np.array([0.1, 0.5, 0.9]), P)
+    assert np.all(np.diff(connect) > 0) and np.all(np.diff(protect) > 0)
+    none, _ = goal_activation(np.full(3, 1.0), np.array([0.1, 0.5, 0.9]), P.with_(dual_activation=0.0))
+    assert np.ptp(none) == 0.0

@@ -10,8 +10,9 @@ from nabij.model import rejection_stakes, signal_acceptance
 P = nb.Params()
 
 
-def signal(security=0.5, hurt=0.0, perceived=0.5, relevance=1.0, closeness=0.3, sc=0.0, params=P):
-    return signal_acceptance(security, hurt, perceived, relevance, closeness, sc, params)
+def signal(security=0.5, hurt=0.0, perceived=0.5, relevance=1.0, closeness=0.3, sc=0.0, regard=0.5,
+           params=P):
+    return signal_acceptance(security, hurt, perceived, relevance, closeness, sc, regard, params)
 
 
 def test_signaling_acceptance_raises_felt_security_without_hurt():
@@ -52,6 +53,13 @@ def test_signaling_random_rejection_hurts_less_than_personal():
     assert np.all(np.diff(out.new_hurt) > 0)
     # an irrelevant (random) reaction does not move felt security either
     assert out.security[0] == 0.5
+
+
+def test_signaling_rejection_hurts_more_when_regard_is_doubted():
+    out = signal(perceived=0.2, regard=np.array([0.9, 0.5, 0.1]))
+    assert np.all(np.diff(out.new_hurt) > 0)
+    # doubt amplifies hurt; it does not change how acceptance moves felt security
+    assert np.ptp(out.security) == 0.0
 
 
 def test_signaling_self_compassion_cushions_hurt():

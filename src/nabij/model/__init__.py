@@ -29,6 +29,7 @@ from nabij.model.disclosure import (
 from nabij.model.goals import (
     anticipated_rejection,
     connectedness_goal,
+    goal_activation,
     resolve_goals,
     self_protection_goal,
 )
@@ -91,6 +92,7 @@ __all__ = [
     "emotional_edit",
     "emotional_weight",
     "flood",
+    "goal_activation",
     "intimacy_of_discloser",
     "intimacy_of_listener",
     "param_specs",

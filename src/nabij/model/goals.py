@@ -20,7 +20,8 @@ from nabij.model.signaling import rejection_stakes
 FloatArray = npt.NDArray[np.float64]
 A = npt.ArrayLike
 
-__all__ = ["anticipated_rejection", "connectedness_goal", "resolve_goals", "self_protection_goal"]
+__all__ = ["anticipated_rejection", "connectedness_goal", "goal_activation", "resolve_goals",
+           "self_protection_goal"]
 
 
 def connectedness_goal(
@@ -100,3 +101,15 @@ def resolve_goals(self_esteem: A, cognitive_load: A, params: Params) -> FloatArr
         - control * p.reflective_resolution * (2.0 * se - 1.0)
         - (1.0 - control) * p.impulsive_approach
     )
+
+
+def goal_activation(connect: A, risk: A, params: Params) -> tuple[FloatArray, FloatArray]:
+    """How strongly each goal is active when facing a disclosure of this risk.
+
+    Murray, Derrick, Leder & Holmes (2008): risk activates *both* goals - the
+    self-protection goal with the risk itself, the connectedness goal with
+    ``dual_activation x risk`` on top of the standing wish to connect. Returns
+    ``(connectedness, self_protection)``.
+    """
+    r = np.asarray(risk, dtype=np.float64)
+    return (np.asarray(np.asarray(connect) + params.dual_activation * r, dtype=np.float64), r)

@@ -69,10 +69,11 @@ class Params:
         "Murray et al. (2006); seed 002", "a close partner's rejection costs about three times "
         "a stranger's")
     sociometer_rate: float = _p(
-        0.08, 0.0, 1.0, "signaling",
+        0.25, 0.0, 1.0, "signaling",
         "how much perceived acceptance or rejection moves felt security per unit of stakes "
         "and personal relevance", "Leary, Tambor, Terdal & Downs (1995)",
-        "one clear rejection of a deep disclosure lowers state self-esteem by ~0.1 of its range")
+        "one personal exclusion by strangers lowers state self-esteem by about a scale point "
+        "(d ~ 0.8 vs inclusion, T8); homeostasis pulls it back over the following turns")
     security_homeostasis: float = _p(
         0.05, 0.0, 1.0, "signaling",
         "per-turn pull of felt security back toward chronic self-esteem",
@@ -83,10 +84,11 @@ class Params:
         "perceived responsiveness that signals neither acceptance nor rejection",
         "Leary et al. (1995)", "the midpoint of the responsiveness scale")
     hurt_gain: float = _p(
-        1.6, 0.0, 5.0, "signaling",
+        1.0, 0.0, 5.0, "signaling",
         "hurt felt per unit of (rejection x stakes x personal relevance)",
         "Leary et al. (1998); Murray et al. (2006)",
-        "a full rejection at full closeness reaches the top of the hurt scale")
+        "with the doubt amplification, a full rejection by a close partner one doubts reaches the top "
+        "of the hurt scale without most hurts hitting that ceiling (T5)")
     hurt_decay: float = _p(
         0.85, 0.0, 1.0, "signaling", "fraction of hurt that remains after one turn",
         "Murray et al. (2003) (hurt lasts into the next day, fading)",
@@ -96,31 +98,43 @@ class Params:
         "fraction of hurt (and of the anticipated cost of rejection in the self-protection goal) "
         "that full self-compassion takes away", "Neff (2003); seed 004",
         "self-compassion cushions but does not remove the sting")
+    hurt_doubt: float = _p(
+        2.0, 0.0, 3.0, "signaling",
+        "how much doubting the partner's regard amplifies the hurt of a rejection: hurt x (1 + "
+        "hurt_doubt x (1 - perceived regard))",
+        "Murray, Bellavia, Rose & Griffin (2003); Murray, Holmes & Collins (2006)",
+        "a rejection confirms the doubts of those who feel little valued: someone who feels unvalued "
+        "is hurt three times as much as someone who feels fully valued, so less-valued spouses "
+        "feel more hurt despite lower stakes (T5)")
     # --- dependence regulation ---------------------------------------------------------------
     closeness_rate: float = _p(
-        0.05, 0.0, 1.0, "regulation",
+        0.04, 0.0, 1.0, "regulation",
         "closeness gained per unit of intimacy per turn, scaled by the room left (1 - closeness)",
         "Reis & Shaver (1988); Aron et al. (1997)",
-        "72 turns of escalating exchange bring strangers to about IOS 4 (Aron et al. 1997)")
+        "72 turns of escalating exchange bring strangers to about IOS 4 (Aron et al. 1997, T1)")
     threat_response: float = _p(
-        0.5, 0.0, 2.0, "regulation",
+        2.0, 0.0, 2.0, "regulation",
         "how strongly a hurt moves closeness: toward the partner when regard is above the pivot, "
         "away from them when below", "Murray et al. (2006); Murray, Bellavia et al. (2003)",
-        "a full hurt moves closeness by up to a quarter of the scale")
+        "hurt on one day visibly moves next-day closeness in diaries (T5); scaled by the distance "
+        "of regard from the pivot and the room left, so single moves stay small")
     regard_pivot: float = _p(
-        0.5, 0.0, 1.0, "regulation",
+        0.55, 0.0, 1.0, "regulation",
         "perceived regard above which threat draws a person closer and below which it makes "
-        "them distance", "Murray et al. (2006)", "the midpoint: valued vs undervalued")
+        "them distance", "Murray et al. (2006)",
+        "just above the midpoint: feeling merely half-valued is not yet safe, so the least valued "
+        "third of spouses distances after a hurt (T5)")
     liking_receive: float = _p(
-        0.04, 0.0, 1.0, "regulation",
+        0.15, 0.0, 1.0, "regulation",
         "liking gained for a partner per unit of intimate disclosure received",
         "Collins & Miller (1994), disclosure-liking effect",
-        "the largest of the three Collins & Miller effects (r ~ .25)")
+        "the largest of the three Collins & Miller effects; large enough that one conversation moves "
+        "liking by about half a scale point, as in Sprecher et al. (2013) (T2, T4)")
     liking_disclose: float = _p(
-        0.02, 0.0, 1.0, "regulation",
+        0.08, 0.0, 1.0, "regulation",
         "liking gained for a partner one has disclosed to, when they seemed responsive",
         "Collins & Miller (1994), liking-after-disclosing effect",
-        "about half the receiving effect (r ~ .12)")
+        "about half the receiving effect, as in the meta-analysis (T4)")
     devalue_rate: float = _p(
         0.3, 0.0, 2.0, "regulation",
         "liking lost per unit of hurt when feeling undervalued (devaluing the partner)",
@@ -181,8 +195,10 @@ class Params:
         "risk added to emotional content by a restrictive cultural display norm",
         "Matsumoto (1990) display rules; seed 000", "moderate: norms shape, not block")
     negative_valence_risk: float = _p(
-        0.3, 0.0, 3.0, "goals", "extra risk of disclosing negative (vs positive) content",
-        "Gaucher et al. (2012); Ruan et al. (2020)", "negative disclosures feel riskier")
+        1.0, 0.0, 3.0, "goals", "extra risk of disclosing negative (vs positive) content",
+        "Gaucher et al. (2012); Ruan et al. (2020); Tardy, Dindia & Hargie (2006)",
+        "a fully negative topic doubles the self-protective risk: strong enough that people are "
+        "selective up the hierarchy (T13), while responsive partners still hear negatives (T11)")
     dual_activation: float = _p(
         0.3, 0.0, 2.0, "goals",
         "how much risk also activates the connectedness goal (both goals fire under risk)",
@@ -266,10 +282,11 @@ class Params:
         "turn-to-turn variation of actual responsiveness (sd on the logit scale)",
         "Reis & Shaver (1988)", "reactions vary a lot between moments")
     chemistry_sd: float = _p(
-        0.6, 0.0, 3.0, "responsiveness",
+        1.0, 0.0, 3.0, "responsiveness",
         "sd of the relationship-specific 'chemistry' of a pair (logit scale)",
         "Dindia, Fitzpatrick & Kenny (1997); Kenny (1994)",
-        "relationship variance in disclosure rivals actor variance")
+        "relationship variance in disclosure exceeds actor variance (T12), and pairs doing the same "
+        "task end at clearly different closeness (T1's between-pair SD)")
     perception_rs_bias: float = _p(
         1.2, 0.0, 5.0, "responsiveness",
         "how much rejection sensitivity lowers perceived responsiveness (logit per unit above "
@@ -283,19 +300,29 @@ class Params:
         0.5, 0.0, 3.0, "responsiveness", "noise in reading the partner's reaction (logit sd)",
         "Reis & Clark (2013)", "reactions are read imperfectly")
     intimacy_self: float = _p(
-        0.4, 0.0, 2.0, "intimacy", "intimacy from one's own (emotion-weighted) disclosure",
-        "Laurenceau, Barrett & Pietromonaco (1998)", "self-disclosure predicts intimacy")
+        0.3, 0.0, 2.0, "intimacy", "intimacy from one's own (emotion-weighted) disclosure",
+        "Laurenceau, Barrett & Pietromonaco (1998)",
+        "self-disclosure predicts intimacy, less than responsiveness does (T3)")
     intimacy_responsiveness: float = _p(
         0.5, 0.0, 2.0, "intimacy", "intimacy from perceived responsiveness to one's disclosure",
         "Laurenceau et al. (1998); Reis & Shaver (1988)",
         "the mediator carries a large share of the effect")
+    responsiveness_floor: float = _p(
+        1.0, 0.0, 1.0, "intimacy",
+        "share of the intimacy from perceived responsiveness that does not need a deep disclosure: "
+        "x (floor + (1 - floor) x depth)",
+        "Reis & Shaver (1988); Reis, Maniaci, Caprariello, Eastwick & Finkel (2011)",
+        "1 = the additive form of Reis & Shaver (1988): a warm reply to light talk draws strangers "
+        "together too (small talk ends near 3 on the closeness composite, T1); lower values make "
+        "responsiveness count only after a risk")
     intimacy_partner: float = _p(
         0.45, 0.0, 2.0, "intimacy", "intimacy from the partner's disclosure to oneself",
         "Laurenceau et al. (1998)", "partner disclosure predicts intimacy about as much")
     factual_weight: float = _p(
-        0.5, 0.0, 1.0, "intimacy",
+        0.1, 0.0, 1.0, "intimacy",
         "how much a purely factual disclosure counts relative to an emotional one",
-        "Laurenceau et al. (1998)", "emotional disclosure predicts intimacy more than facts")
+        "Laurenceau et al. (1998)",
+        "emotional disclosure predicts intimacy clearly more than facts (T3); facts count a little")
     # --- learning ----------------------------------------------------------------------------
     evidence_discount: float = _p(
         0.98, 0.5, 1.0, "learning",

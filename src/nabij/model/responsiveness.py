@@ -82,12 +82,15 @@ def emotional_weight(depth: A, emotional: A, params: Params) -> FloatArray:
 def intimacy_of_discloser(weighted_depth: A, depth: A, perceived: A, params: Params) -> FloatArray:
     """Intimacy felt by the one who disclosed (0-1) (Reis & Shaver 1988; Laurenceau 1998).
 
-    ``intimacy_self x weighted depth + intimacy_responsiveness x perceived x (0.25 + 0.75
-    depth)``: being met well matters most when one has risked something.
+    ``intimacy_self x weighted depth + intimacy_responsiveness x perceived x (floor + (1 -
+    floor) x depth)``, floor = ``responsiveness_floor``: being met well matters most when one
+    has risked something, yet a warm reply to light talk also draws people together (Reis
+    et al. 2011).
     """
     p = params
     val = (p.intimacy_self * np.asarray(weighted_depth)
-           + p.intimacy_responsiveness * np.asarray(perceived) * (0.25 + 0.75 * np.asarray(depth)))
+           + p.intimacy_responsiveness * np.asarray(perceived)
+           * (p.responsiveness_floor + (1.0 - p.responsiveness_floor) * np.asarray(depth)))
     return np.asarray(np.clip(val, 0.0, 1.0))
 
 

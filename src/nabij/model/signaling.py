@@ -46,6 +46,7 @@ def signal_acceptance(
     relevance: npt.ArrayLike,
     closeness: npt.ArrayLike,
     self_compassion: npt.ArrayLike,
+    regard: npt.ArrayLike,
     params: Params,
 ) -> Signal:
     """Felt security and hurt after a perceived reaction (sociometer; Leary et al. 1995).
@@ -54,7 +55,9 @@ def signal_acceptance(
     - felt security moves by ``sociometer_rate x relevance x stakes x acceptance``, where
       acceptance is rescaled to [-1, 1] around the neutral point;
     - a rejection (perceived below neutral) adds hurt
-      ``hurt_gain x relevance x stakes x rejection x (1 - self_compassion_buffer x SC)``.
+      ``hurt_gain x relevance x stakes x rejection x (1 - self_compassion_buffer x SC)
+      x (1 + hurt_doubt x (1 - regard))``: a rejection hurts more when it confirms doubts
+      about the partner's regard (Murray, Bellavia, Rose & Griffin 2003).
 
     ``relevance`` is how personal the reaction is (1 = about who one is, 0 = random).
     """
@@ -65,7 +68,8 @@ def signal_acceptance(
     acceptance = np.where(p >= neutral, (p - neutral) / (1.0 - neutral), (p - neutral) / neutral)
     rejection = np.maximum(0.0, -acceptance)
     cushion = 1.0 - params.self_compassion_buffer * np.asarray(self_compassion, dtype=np.float64)
-    new_hurt = np.clip(params.hurt_gain * rel * stakes * rejection * cushion, 0.0, 1.0)
+    doubt = 1.0 + params.hurt_doubt * (1.0 - np.asarray(regard, dtype=np.float64))
+    new_hurt = np.clip(params.hurt_gain * rel * stakes * rejection * cushion * doubt, 0.0, 1.0)
     sec = np.asarray(security, dtype=np.float64)
     sec = np.clip(sec + params.sociometer_rate * rel * stakes * acceptance, 0.0, 1.0)
     h = np.clip(np.asarray(hurt, dtype=np.float64) + new_hurt, 0.0, 1.0)

@@ -16,7 +16,7 @@ from typing import NamedTuple
 import numpy as np
 import numpy.typing as npt
 
-from nabij.model._math import sigmoid
+from nabij.model._math import logit, sigmoid
 from nabij.model.appraisal import appraise_regard, diagnosticity
 from nabij.model.context import ResolvedContext
 from nabij.model.decision import decide
@@ -45,12 +45,17 @@ class TurnInput(NamedTuple):
 
     ``topic_intimacy`` is NaN for a self-paced turn: the topic then goes
     ``self_paced_step`` deeper than the partner's last disclosure (reciprocal escalation).
+    ``feedback`` (0-1) scripts the responsiveness the listener shows, as a confederate or
+    bogus feedback does (Leary et al. 1995); ``relevance`` (0-1) scripts how personal the
+    reaction is (0 = random, as a lottery). NaN leaves each to the model.
     """
 
     speaker: int
     topic_intimacy: float
     valence: float
     emotional: float
+    feedback: float = float("nan")
+    relevance: float = float("nan")
 
 
 class TurnOutcome(NamedTuple):
@@ -96,6 +101,8 @@ def take_turn(state: DyadState, traits: DyadTraits, ctx: ResolvedContext, turn: 
     a_logit = actual_responsiveness_logit(depth, T.opener[lst], st.security[lst], st.liking[lst],
                                           T.avoidance[lst], st.chemistry[lst], flooded,
                                           noise_actual, p)
+    if not np.isnan(turn.feedback):  # a scripted reaction replaces the listener's own
+        a_logit = np.full(n, logit(np.clip(turn.feedback, 1e-4, 1.0 - 1e-4)))
     perceived = perceived_responsiveness(a_logit, T.rejection_sensitivity[s], T.self_esteem[s],
                                          noise_perceived, p)
     edited = emotional_edit(depth, belief_s.mean, perceived, T.rejection_sensitivity[s],
@@ -111,9 +118,9 @@ def take_turn(state: DyadState, traits: DyadTraits, ctx: ResolvedContext, turn: 
     st.security += p.security_homeostasis * (T.self_esteem - st.security)
 
     # --- the speaker: signaling, appraisal, learning (Leary 1995; Murray 2006) -------------
-    diag = diagnosticity(depth, p) * active
+    diag = (diagnosticity(depth, p) if np.isnan(turn.relevance) else np.full(n, turn.relevance)) * active
     sig = signal_acceptance(st.security[s], st.hurt[s], perceived, diag, st.closeness[s],
-                            T.self_compassion[s], p)
+                            T.self_compassion[s], st.regard[s], p)
     new_hurt = np.where(active, sig.new_hurt, 0.0)
     st.security[s] = np.where(active, sig.security, st.security[s])
     st.hurt[s] = np.where(active, sig.hurt, st.hurt[s])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from nabij.protocols.base import Protocol, repeat, sequence
+from nabij.protocols.base import Protocol, make_protocol, repeat, sequence
 from nabij.protocols.conversation import (
     extended_turns,
     free_conversation,
@@ -23,6 +23,7 @@ __all__ = [
     "free_conversation",
     "get_protocol",
     "graded_exposure",
+    "make_protocol",
     "repeat",
     "sequence",
     "small_talk",

@@ -2,7 +2,11 @@
 
 A protocol is data, the same for every dyad: who speaks at each turn, how intimate the
 topic is (NaN = self-paced), its valence and how emotional it is, and how many days pass
-before the turn (a positive gap starts a new session). Protocols compose: :func:`sequence`
+before the turn (a positive gap starts a new session). Experiments with a confederate or
+bogus feedback (Leary et al. 1995; Downey & Feldman 1996) script the listener's reaction:
+``feedback`` fixes the responsiveness shown (NaN = the listener reacts on their own) and
+``relevance`` how personal it is (1 = about who one is, 0 = random; NaN = as deep as the
+disclosure). Protocols compose: :func:`sequence`
 joins them with gaps, :func:`repeat` runs one over several days.
 """
 
@@ -19,7 +23,7 @@ from nabij.model.turn import TurnInput
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 
-__all__ = ["Protocol", "repeat", "sequence"]
+__all__ = ["Protocol", "make_protocol", "repeat", "sequence"]
 
 
 def _array(name: str, value: npt.ArrayLike, t: int, low: float, high: float,
@@ -49,6 +53,8 @@ class Protocol:
     emotional: FloatArray
     gap_days: FloatArray
     labels: tuple[str, ...] = field(default=())
+    feedback: FloatArray = field(default_factory=lambda: np.array(np.nan))
+    relevance: FloatArray = field(default_factory=lambda: np.array(np.nan))
 
     def __post_init__(self) -> None:
         spk = np.asarray(self.speaker)
@@ -63,11 +69,18 @@ class Protocol:
         object.__setattr__(self, "valence", _array("valence", self.valence, t, -1, 1))
         object.__setattr__(self, "emotional", _array("emotional", self.emotional, t, 0, 1))
         object.__setattr__(self, "gap_days", _array("gap_days", self.gap_days, t, 0, 3650))
+        object.__setattr__(self, "feedback", _array("feedback", self.feedback, t, 0, 1, allow_nan=True))
+        object.__setattr__(self, "relevance", _array("relevance", self.relevance, t, 0, 1, allow_nan=True))
         if self.labels and len(self.labels) != t:
             raise ValueError(f"labels: give one label per turn ({t}) or none")
 
     def __len__(self) -> int:
         return int(self.speaker.size)
+
+    @property
+    def scripted(self) -> bool:
+        """Whether any turn's reaction is scripted by the experimenter."""
+        return bool(np.isfinite(self.feedback).any() or np.isfinite(self.relevance).any())
 
     @property
     def session(self) -> IntArray:
@@ -87,10 +100,28 @@ class Protocol:
             yield float(self.gap_days[t]), TurnInput(int(self.speaker[t]),
                                                      float(self.topic_intimacy[t]),
                                                      float(self.valence[t]),
-                                                     float(self.emotional[t]))
+                                                     float(self.emotional[t]),
+                                                     float(self.feedback[t]),
+                                                     float(self.relevance[t]))
 
     def label(self, t: int) -> str:
         return self.labels[t] if self.labels else f"turn {t}"
+
+
+def make_protocol(name: str, speaker: npt.ArrayLike, topic_intimacy: npt.ArrayLike,
+                  valence: npt.ArrayLike = 0.0, emotional: npt.ArrayLike = 0.5,
+                  gap_days: npt.ArrayLike = 0.0, *, feedback: npt.ArrayLike = np.nan,
+                  relevance: npt.ArrayLike = np.nan, labels: Sequence[str] = ()) -> Protocol:
+    """A :class:`Protocol` from scalars or per-turn sequences (scalars apply to every turn).
+
+    The turn count is the length of ``speaker``; defaults: neutral valence, half emotional,
+    no gaps, the listener's own reactions (no scripted ``feedback`` or ``relevance``).
+    """
+    def arr(x: npt.ArrayLike) -> FloatArray:
+        return np.asarray(x, dtype=np.float64)
+
+    return Protocol(name, np.asarray(speaker), arr(topic_intimacy), arr(valence), arr(emotional),
+                    arr(gap_days), tuple(labels), feedback=arr(feedback), relevance=arr(relevance))
 
 
 def sequence(parts: Sequence[Protocol], gaps_days: Sequence[float] | float = 0.0,
@@ -116,6 +147,8 @@ def sequence(parts: Sequence[Protocol], gaps_days: Sequence[float] | float = 0.0
         emotional=np.concatenate([p.emotional for p in parts]),
         gap_days=np.concatenate(gap_arrays),
         labels=tuple(lb for p in parts for lb in p.labels) if labelled else (),
+        feedback=np.concatenate([p.feedback for p in parts]),
+        relevance=np.concatenate([p.relevance for p in parts]),
     )
 
 

@@ -1,0 +1,68 @@
+"""The runner, the report's three files and the CLI, on a small, fast selection."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from nabij.cli import app
+from nabij.lab.report import build_report, results_json, write_report
+from nabij.lab.runner import parse_only, run_target, run_targets
+from nabij.lab.verdict import VERDICTS
+
+FAST = ["T1", "T3", "T5", "T15"]
+
+
+@pytest.fixture(scope="module")
+def small_results():
+    return run_targets(FAST, replications=2, rng=3, scale=0.25)
+
+
+def test_results_json_schema(small_results):
+    rows = results_json(small_results)
+    assert [r["id"] for r in rows] == FAST
+    for r in rows:
+        assert {"id", "source", "quantity", "paper", "model", "ci_low", "ci_high", "verdict"} <= set(r)
+        assert r["verdict"] in VERDICTS
+        assert r["ci_low"] <= r["model"] <= r["ci_high"]
+        assert r["checks"] and all(c["verdict"] in VERDICTS for c in r["checks"])
+
+
+def test_report_writes_three_self_contained_files(small_results, tmp_path):
+    report = build_report(small_results, replications=2, seed=3)
+    assert {"overview", "t1_closeness", "t3_mediation", "trajectories", "t15_ladder"} <= set(report.figures)
+    files = write_report(report, tmp_path)
+    page = files["html"].read_text(encoding="utf-8")
+    assert "data:image/png;base64," in page and "http://" not in page and "https://" not in page
+    md = files["md"].read_text(encoding="utf-8")
+    assert report.summary in md and "figures/overview.png" in md
+    assert (tmp_path / "figures" / "overview.png").stat().st_size > 1000
+    assert len(json.loads(files["json"].read_text())) == len(FAST)
+
+
+def test_a_target_gives_the_same_result_alone_or_with_others(small_results):
+    alone = run_target("T3", replications=2, rng=3, scale=0.25)
+    together = next(r for r in small_results if r.target.id == "T3")
+    assert [c.estimate for c in alone.checks] == [c.estimate for c in together.checks]
+
+
+def test_parse_only():
+    assert parse_only("t1, T3") == ["T1", "T3"]
+    assert len(parse_only(None)) == 15
+    with pytest.raises(ValueError, match="T99"):
+        parse_only("T1,T99")
+
+
+def test_replicate_cli(tmp_path):
+    result = CliRunner().invoke(app, ["replicate", "--only", "T8", "--replications", "2", "--scale", "0.25",
+                                      "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "targets match" in result.output
+    assert {p.name for p in tmp_path.iterdir()} >= {"report.html", "report.md", "results.json"}
+
+
+def test_replicate_cli_rejects_unknown_targets(tmp_path):
+    result = CliRunner().invoke(app, ["replicate", "--only", "T99", "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "T99" in result.output
+    assert not (tmp_path / "results.json").exists()
