@@ -18,6 +18,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 demo: $(STAMP)
 	$(BIN)/nabij demo --out $(OUT)
+	$(BIN)/nabij replicate --only T1,T3,T15 --replications 10 --out $(OUT)/replication
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

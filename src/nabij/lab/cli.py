@@ -43,12 +43,12 @@ def replicate_cmd(
                                       on_replication=lambda: progress.advance(task)))
     report = build_report(results, replications, seed)
     table = Table(title=f"Paper vs model ({replications} replications per target)")
-    for col in ("id", "finding", "paper", "model [95% CI]", "verdict"):
+    for col in ("id", "source", "deciding check", "paper", "model [95% CI]", "verdict"):
         table.add_column(col, overflow="fold")
     for r in results:
         h = r.headline
         e = h.estimate
-        table.add_row(r.target.id, r.target.finding[:70], f"{h.check.quantity}: {h.check.paper_text}",
+        table.add_row(r.target.id, r.target.source.split(" (")[0][:28], h.check.quantity, h.check.paper_text,
                       f"{e.value:.2f} [{e.ci_low:.2f}, {e.ci_high:.2f}]", SYMBOL[r.verdict])
     console.print(table)
     console.print(f"[bold]{report.summary}[/]")
