@@ -4,6 +4,8 @@ Round robins of four unacquainted people: each talks with each in a self-paced
 conversation. The score is the depth of person i's disclosure to partner j (mean kept
 depth of i's turns). The Social Relations Model splits its variance into actor (i's
 general openness), partner (j's general elicitation) and relationship (this pair).
+Dindia et al. also studied spouses; the model's round robins are of strangers only, where
+the paper's ordering (relationship + partner > actor) also held.
 """
 
 from __future__ import annotations
