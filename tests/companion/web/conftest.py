@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
+from web_helpers import BASE, PASSPHRASE, PORT, post
 
 from nabij.companion.web import WebConfig, create_app
-
-PASSPHRASE = "correct horse battery"
-PORT = 8765
-BASE = f"http://127.0.0.1:{PORT}"
 
 
 class FakeClock:
@@ -47,23 +43,9 @@ def client(config: WebConfig) -> Iterator[TestClient]:
         yield c
 
 
-def csrf(client: TestClient, path: str = "/unlock") -> str:
-    """The CSRF token a page of ``path`` carries for this client's session."""
-    page = client.get(path, follow_redirects=True)
-    found = re.search(r'name="csrf_token" value="([0-9a-f]+)"', page.text)
-    assert found, f"no CSRF token on {path}"
-    return found.group(1)
-
-
-def post(client: TestClient, path: str, data: dict[str, object] | None = None,
-         token_from: str = "/unlock") -> object:
-    """POST a form the way the page would, CSRF token included."""
-    return client.post(path, data={"csrf_token": csrf(client, token_from), **(data or {})})
-
-
 @pytest.fixture
 def unlocked(client: TestClient) -> TestClient:
     """A client whose session created (and so unlocked) a fresh journal."""
     r = post(client, "/create", {"passphrase": PASSPHRASE, "confirm": PASSPHRASE})
-    assert r.status_code == 303, r.text  # type: ignore[attr-defined]
+    assert r.status_code == 303, r.text
     return client
