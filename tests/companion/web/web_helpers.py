@@ -15,9 +15,11 @@ BASE = f"http://127.0.0.1:{PORT}"
 def csrf(client: TestClient, path: str = "/unlock") -> str:
     """The CSRF token a page of ``path`` carries for this client's session."""
     page = client.get(path, follow_redirects=True)
-    found = re.search(r'name="csrf_token" value="([0-9a-f]+)"', page.text)
-    assert found, f"no CSRF token on {path}"
-    return found.group(1)
+    tokens = set(re.findall(r'name="csrf_token" value="([^"]*)"', page.text))
+    forms = page.text.count('method="post"')
+    assert forms and page.text.count('name="csrf_token"') == forms, f"a form lacks a token: {path}"
+    assert len(tokens) == 1 and re.fullmatch("[0-9a-f]{64}", next(iter(tokens))), (path, tokens)
+    return next(iter(tokens))
 
 
 def post(client: TestClient, path: str, data: dict[str, object] | None = None,
