@@ -74,12 +74,12 @@ class Chart:
                               f'cy="{self._py(y):.1f}" r="{r:.1f}">{tip}</circle>')
 
     def hline(self, y: float, css: str, text: str) -> None:
-        """A horizontal reference line labelled at its right end."""
+        """A horizontal reference line labelled at its left end (where data starts later)."""
         py = self._py(y)
         self.parts.append(f'<line class="{css}" x1="{LEFT}" x2="{WIDTH - RIGHT}" '
                           f'y1="{py:.1f}" y2="{py:.1f}"/>'
-                          f'<text class="ref-label" x="{WIDTH - RIGHT - 4}" y="{py - 5:.1f}" '
-                          f'text-anchor="end">{escape(text)}</text>')
+                          f'<text class="ref-label" x="{LEFT + 6}" y="{py - 5:.1f}" '
+                          f'text-anchor="start">{escape(text)}</text>')
 
     def _axes(self) -> str:
         out = [f'<rect class="plot-area" x="{LEFT}" y="{TOP}" width="{WIDTH - LEFT - RIGHT}" '
