@@ -99,13 +99,22 @@ class Vault:
         self._owner = _owner_of(session_id)
         self._last_seen = self.clock()
 
-    def lock(self) -> None:
-        """Close the store and forget the key and everything held for the session."""
-        self._drop()
+    async def lock(self) -> None:
+        """Close the store and forget the key and everything held for the session.
 
-    def _drop(self) -> None:
+        Returns once the store is closed, so the file is settled when the page says so.
+        """
+        journal = self._detach()
+        if journal is not None:
+            await self._run(journal.store.close)
+
+    def _detach(self) -> Journal | None:
         journal, self._journal, self._owner = self._journal, None, None
         self.scratch.clear()
+        return journal
+
+    def _drop(self) -> None:
+        journal = self._detach()
         if journal is not None:
             self._executor.submit(journal.store.close)  # on the thread that owns the connection
 

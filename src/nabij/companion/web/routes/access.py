@@ -82,5 +82,5 @@ async def create(request: Request) -> Response:
 @router.post("/lock")
 async def lock(request: Request) -> Response:
     """Lock now: close the store and drop the key."""
-    vault(request).lock()
+    await vault(request).lock()
     return redirect("/unlock?locked=1")
