@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 OUT ?= demo-output
 
-.PHONY: demo test lint typecheck unit clean
+.PHONY: demo test lint typecheck unit clean chromium
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -29,7 +29,15 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest -n 2 -q
 
-test: lint typecheck unit
+# The web app's browser test drives Debian's chromium (Playwright cannot download its own
+# browser here). Installed only when missing; sudo only when not root.
+chromium:
+	@test -x /usr/bin/chromium || { \
+	  SUDO=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: lint typecheck chromium unit
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache

@@ -19,6 +19,7 @@ from rich.table import Table
 from nabij import __version__
 from nabij._rng import spawn
 from nabij.companion.cli import journal_app
+from nabij.companion.web.cli import serve_command
 from nabij.engine import Recorder, fixed_pairs, simulate
 from nabij.lab.cli import replicate_cmd
 from nabij.model import RELATIONSHIPS, Context, Params, disclosure_willingness, param_specs
@@ -30,6 +31,7 @@ app = typer.Typer(help="nabij: the risk regulation system of close relationships
                   no_args_is_help=True, add_completion=False)
 app.add_typer(journal_app, name="journal")
 app.command("replicate")(replicate_cmd)
+app.command("serve")(serve_command)
 console = Console()
 err = Console(stderr=True)
 

@@ -259,12 +259,9 @@ def review(journal: JournalOpt = None, lang: LangOpt = None,
         entries = j.entries()
         cal = fear_calibration(entries)
         out.print(views.calibration_table(cal))
-        if cal.n:
-            key = (_("Reactions were kinder than you feared") if cal.bias > 0 else
-                   _("Reactions were less kind than you expected") if cal.bias < 0 else
-                   _("Your expectations matched the reactions"))
-            out.print(_("{summary}: on average {bias} points on the 1-7 scale "
-                        "({n} entries).").format(summary=key, bias=num(6 * cal.bias), n=cal.n))
+        summary = views.calibration_summary(cal)
+        if summary:
+            out.print(summary)
             for month, n, bias in cal.by_month:
                 out.print(f"  {month}: {num(6 * bias)} ({n})")
         out.print(views.people_table(j.confidants(), entries))

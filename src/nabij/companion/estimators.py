@@ -45,6 +45,7 @@ __all__ = [
     "fear_calibration",
     "observed_of",
     "responsiveness_estimate",
+    "responsiveness_history",
 ]
 
 #: Before any evidence, a confidant is expected to be neutral (4 of 7) ...
@@ -111,6 +112,18 @@ def responsiveness_estimate(entries: Sequence[Entry], params: Params | None = No
     return ResponsivenessEstimate(
         n=len(entries), mean=_to_scale(belief.mean), lower_bound=_to_scale(trust),
         ci_low=_to_scale(low), ci_high=_to_scale(high), trust=trust, last_when=previous)
+
+
+def responsiveness_history(entries: Sequence[Entry], params: Params | None = None,
+                           level: float = 0.9) -> list[ResponsivenessEstimate]:
+    """The belief as it stood right after each entry, oldest first (for a plot over time).
+
+    Each point is :func:`responsiveness_estimate` of the entries up to then, evaluated at that
+    entry's moment, so the curve shows what the journal believed at the time.
+    """
+    ordered = sorted(entries, key=lambda e: e.when)
+    return [responsiveness_estimate(ordered[:i + 1], params, now=e.when, level=level)
+            for i, e in enumerate(ordered)]
 
 
 def comfortable_depth(entries: Sequence[Entry], params: Params | None = None,

@@ -200,8 +200,13 @@ class SqliteStore:
         self._db.execute("PRAGMA secure_delete=ON")
 
     def close(self) -> None:
-        """Checkpoint and close the one connection (removes the -wal and -shm files)."""
+        """Checkpoint and close the one connection (removes the -wal and -shm files).
+
+        Also drops this object's reference to the master key, so a locked web session keeps
+        no key material reachable (Python cannot wipe the bytes themselves).
+        """
         self._db.close()
+        self._master = b""
 
     def __enter__(self) -> SqliteStore:
         return self

@@ -3,22 +3,31 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from rich.table import Table
 
 from nabij.companion.domain import Confidant, Entry, Power, Relationship, Session
-from nabij.companion.estimators import Calibration, comfortable_depth, responsiveness_estimate
+from nabij.companion.estimators import (
+    Calibration,
+    ResponsivenessEstimate,
+    comfortable_depth,
+    responsiveness_estimate,
+)
 from nabij.companion.i18n import _, num
 from nabij.companion.planner import Action, Step, signal_label
 
 __all__ = [
+    "PersonSummary",
     "action_label",
+    "calibration_summary",
     "calibration_table",
     "entries_table",
     "entry_lines",
     "kind_label",
     "notice",
     "people_table",
+    "person_summaries",
     "power_label",
     "relationship_label",
     "sessions_table",
@@ -94,6 +103,38 @@ def entry_lines(e: Entry) -> list[str]:
     return [f"{label}: {value}" for label, value in pairs]
 
 
+@dataclass(frozen=True)
+class PersonSummary:
+    """What the journal knows about one confidant: their entries and the estimates from them."""
+
+    confidant: Confidant
+    entries: tuple[Entry, ...]
+    estimate: ResponsivenessEstimate
+    comfortable: float | None
+
+
+def person_summaries(confidants: Sequence[Confidant],
+                     entries: Sequence[Entry]) -> list[PersonSummary]:
+    """One summary per confidant, in the given order (shared by the CLI and the web app)."""
+    found = []
+    for c in confidants:
+        mine = tuple(e for e in entries if e.person.casefold() == c.name.casefold())
+        found.append(PersonSummary(c, mine, responsiveness_estimate(mine),
+                                   comfortable_depth(mine)))
+    return found
+
+
+def calibration_summary(cal: Calibration) -> str | None:
+    """One sentence on how fear compared with reality, or ``None`` without entries."""
+    if not cal.n:
+        return None
+    key = (_("Reactions were kinder than you feared") if cal.bias > 0 else
+           _("Reactions were less kind than you expected") if cal.bias < 0 else
+           _("Your expectations matched the reactions"))
+    return _("{summary}: on average {bias} points on the 1-7 scale ({n} entries).").format(
+        summary=key, bias=num(6 * cal.bias), n=cal.n)
+
+
 def people_table(confidants: Sequence[Confidant], entries: Sequence[Entry]) -> Table:
     """Per confidant: responsiveness posterior (mean, 90% interval, lower bound), depth."""
     t = Table(title=_("People"))
@@ -101,10 +142,8 @@ def people_table(confidants: Sequence[Confidant], entries: Sequence[Entry]) -> T
                 _("responsiveness (90% interval)"), _("trust (lower bound)"),
                 _("comfortable depth"), _("last")):
         t.add_column(col)
-    for c in confidants:
-        mine = [e for e in entries if e.person.casefold() == c.name.casefold()]
-        est = responsiveness_estimate(mine)
-        comfy = comfortable_depth(mine)
+    for summary in person_summaries(confidants, entries):
+        c, est, comfy = summary.confidant, summary.estimate, summary.comfortable
         t.add_row(c.name, relationship_label(c.relationship), power_label(c.power), str(est.n),
                   f"{num(est.mean)} ({num(est.ci_low)}-{num(est.ci_high)})",
                   num(est.lower_bound), "-" if comfy is None else num(comfy, 0),

@@ -1,0 +1,91 @@
+"""The app factory: FastAPI with the security wall, the vault, templates and page routes."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import secrets
+from collections.abc import AsyncIterator
+
+from fastapi import FastAPI
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from nabij.companion.i18n import set_language
+from nabij.companion.web.config import WebConfig
+from nabij.companion.web.rendering import redirect
+from nabij.companion.web.routes import ROUTERS
+from nabij.companion.web.security import SecurityMiddleware
+from nabij.companion.web.vault import LockedError, Vault
+
+__all__ = ["create_app"]
+
+log = logging.getLogger("nabij.web")
+
+
+class LanguageMiddleware:
+    """Switch the shared catalogues to the app's language before each request."""
+
+    def __init__(self, app: ASGIApp, config: WebConfig) -> None:
+        self.app = app
+        self.config = config
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        set_language(self.config.lang)
+        await self.app(scope, receive, send)
+
+
+async def _autolock(vault: Vault) -> None:
+    """Lock on inactivity even when no request comes in to notice it."""
+    every = max(0.5, min(5.0, vault.idle_seconds / 4))
+    while True:
+        await asyncio.sleep(every)
+        if vault.expire_if_idle():
+            log.info("journal locked after inactivity")
+
+
+def create_app(config: WebConfig) -> FastAPI:
+    """A fresh app for ``config``: nothing is shared between two apps (tests make many)."""
+    set_language(config.lang)  # fails early on a language without a catalogue
+    vault = Vault(config.journal, config.idle_seconds, config.clock)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        task = asyncio.create_task(_autolock(vault))
+        try:
+            yield
+        finally:
+            task.cancel()
+            vault.shutdown()
+
+    # No /docs or /redoc: they load their scripts from a CDN. No OpenAPI either: the app is
+    # HTML forms for one person, and its fuzz test walks the route table instead.
+    app = FastAPI(title="nabij", docs_url=None, redoc_url=None, openapi_url=None,
+                  lifespan=lifespan)
+    app.state.config = config
+    app.state.vault = vault
+    app.mount("/static", StaticFiles(packages=[("nabij.companion.web", "static")]),
+              name="static")
+    for router in ROUTERS:
+        app.include_router(router)
+
+    @app.exception_handler(LockedError)
+    async def _locked(request: Request, _exc: Exception) -> Response:
+        if request.headers.get("hx-request"):
+            return Response(status_code=204, headers={"HX-Redirect": "/unlock"})
+        return redirect("/unlock")
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> Response:
+        # The type and the route only: messages may quote what the person typed.
+        route = getattr(request.scope.get("route"), "path", "?")
+        log.error("unexpected %s on %s %s", type(exc).__name__, request.method, route)
+        return PlainTextResponse("Something went wrong; nothing was saved.", status_code=500)
+
+    app.add_middleware(LanguageMiddleware, config=config)
+    app.add_middleware(SecurityMiddleware, allowed_hosts=config.allowed_hosts(),
+                       secret=secrets.token_bytes(32))
+    return app

@@ -1,0 +1,40 @@
+// nabij: the little the pages need from JavaScript. Everything works without it.
+"use strict";
+(function () {
+  // Leave the page for the unlock screen when the server's auto-lock has (almost surely)
+  // happened, so journal content does not stay on screen in a forgotten tab.
+  var idle = Number(document.body.dataset.idleSeconds || 0);
+  var last = Date.now();
+  function touch() { last = Date.now(); }
+  ["keydown", "pointerdown", "input", "scroll"].forEach(function (name) {
+    document.addEventListener(name, touch, { passive: true });
+  });
+  document.body.addEventListener("htmx:afterRequest", touch);
+  if (idle > 0 && !document.querySelector("form[action='/unlock'], form[action='/create']")) {
+    setInterval(function () {
+      if (Date.now() - last > (idle + 2) * 1000) { window.location.assign("/unlock"); }
+    }, 1000);
+  }
+
+  // The optional timer of a 36-questions set: count down what the server said is left.
+  function startTimers() {
+    document.querySelectorAll("[data-seconds-left]").forEach(function (el) {
+      if (el.dataset.running) { return; }
+      el.dataset.running = "1";
+      var end = Date.now() + Number(el.dataset.secondsLeft) * 1000;
+      var tick = function () {
+        var left = Math.max(0, Math.round((end - Date.now()) / 1000));
+        el.textContent = Math.floor(left / 60) + ":" + String(left % 60).padStart(2, "0");
+        if (left === 0) { el.classList.add("done"); return; }
+        setTimeout(tick, 1000);
+      };
+      tick();
+    });
+  }
+  startTimers();
+  document.body.addEventListener("htmx:afterSwap", function () {
+    startTimers();
+    var heading = document.getElementById("question-text");
+    if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
+  });
+})();

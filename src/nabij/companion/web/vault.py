@@ -1,0 +1,124 @@
+"""The unlocked journal, held in memory for one browser session and dropped on lock.
+
+Why a single worker thread: SQLite connections belong to the thread that opened them, and
+one writer at a time is the store's rule anyway, so every journal call runs on one
+dedicated thread while the event loop stays free. Why an owner: the key unlocks the
+journal for the browser session that typed the passphrase, not for every process on the
+machine that can reach 127.0.0.1. Why a clock: auto-lock after inactivity is tested with
+a fake one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
+from pathlib import Path
+from typing import Any, TypeVar
+
+from nabij.companion.journal import Journal
+from nabij.companion.store import SqliteStore
+
+__all__ = ["LockedError", "Vault"]
+
+T = TypeVar("T")
+
+
+class LockedError(Exception):
+    """The journal is locked for this browser session: unlock first."""
+
+
+def _owner_of(session_id: str) -> str:
+    return hashlib.sha256(session_id.encode()).hexdigest()
+
+
+class Vault:
+    """Holds at most one open journal, for one browser session, until lock or idle timeout."""
+
+    def __init__(self, path: Path, idle_seconds: float, clock: Callable[[], float]) -> None:
+        self.path = path
+        self.idle_seconds = idle_seconds
+        self.clock = clock
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nabij-journal")
+        self._journal: Journal | None = None
+        self._owner: str | None = None
+        self._last_seen = 0.0
+        #: Per-unlock scratch space for pages (e.g. a 36-questions session in progress);
+        #: cleared on lock, so nothing typed outlives the key.
+        self.scratch: dict[str, Any] = {}
+
+    # -- state --------------------------------------------------------------------------------
+    def exists(self) -> bool:
+        """Whether there is a journal file to unlock (otherwise the app offers to create one)."""
+        return self.path.exists()
+
+    def is_unlocked_for(self, session_id: str) -> bool:
+        """Unlocked, not idle too long, and by this browser session."""
+        self.expire_if_idle()
+        return self._journal is not None and self._owner == _owner_of(session_id)
+
+    def expire_if_idle(self) -> bool:
+        """Lock if nothing happened for ``idle_seconds``; returns whether it locked now."""
+        if self._journal is not None and self.clock() - self._last_seen > self.idle_seconds:
+            self._drop()
+            return True
+        return False
+
+    # -- running journal code on the journal thread ------------------------------------------
+    async def _run(self, fn: Callable[..., T], *args: Any) -> T:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, partial(fn, *args))
+
+    async def use(self, session_id: str, fn: Callable[[Journal], T]) -> T:
+        """Run ``fn(journal)`` on the journal thread; raises :class:`LockedError` if not unlocked."""
+        if not self.is_unlocked_for(session_id):
+            raise LockedError
+        journal = self._journal
+        assert journal is not None
+        self._last_seen = self.clock()
+        return await self._run(fn, journal)
+
+    # -- lifecycle ----------------------------------------------------------------------------
+    async def unlock(self, passphrase: str, session_id: str) -> None:
+        """Open the journal with ``passphrase`` (raises the store's errors when it cannot)."""
+        store = await self._run(SqliteStore.open, self.path, passphrase)
+        self._take(Journal(store), session_id)
+
+    async def create(self, passphrase: str, session_id: str) -> None:
+        """Create a new journal at :attr:`path` and keep it unlocked for this session."""
+        def make() -> SqliteStore:
+            store, _recovery = SqliteStore.create(self.path, passphrase)
+            return store
+        self._take(Journal(await self._run(make)), session_id)
+
+    def _take(self, journal: Journal, session_id: str) -> None:
+        self._drop()  # a second unlock (another tab, another browser) replaces the first
+        self._journal = journal
+        self._owner = _owner_of(session_id)
+        self._last_seen = self.clock()
+
+    async def lock(self) -> None:
+        """Close the store and forget the key and everything held for the session.
+
+        Returns once the store is closed, so the file is settled when the page says so.
+        """
+        journal = self._detach()
+        if journal is not None:
+            await self._run(journal.store.close)
+
+    def _detach(self) -> Journal | None:
+        journal, self._journal, self._owner = self._journal, None, None
+        self.scratch.clear()
+        return journal
+
+    def _drop(self) -> None:
+        journal = self._detach()
+        if journal is not None:
+            self._executor.submit(journal.store.close)  # on the thread that owns the connection
+
+    def shutdown(self) -> None:
+        """Lock and stop the journal thread (server shutdown)."""
+        self._drop()
+        self._executor.shutdown(wait=True)
