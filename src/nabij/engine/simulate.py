@@ -79,7 +79,6 @@ def simulate(
     root = as_seed_sequence(rng)
 
     n, n_turns = len(pairs), len(proto)
-    traits_all = DyadTraits.pair(population, pairs.persons)
     per_turn: dict[str, np.ndarray] = {}
     final: dict[str, np.ndarray] = {}
     turn_list = list(proto.turns())
@@ -89,7 +88,7 @@ def simulate(
             stop = min(n, start + CHUNK_DYADS)
             index = np.arange(start, stop)
             streams = BlockStreams(root, block_offset + start // BLOCK_SIZE, stop - start)
-            traits = traits_all.take(index)
+            traits = DyadTraits.pair(population, pairs.persons[start:stop])
             cctx = ctx.take(index)
             state = DyadState.initial(traits, cctx, prm, streams.normal_pair())
             noise_a = np.empty(stop - start)
