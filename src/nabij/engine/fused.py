@@ -136,20 +136,17 @@ def _traits(w: Any, r: int, i: int) -> PersonTraits:
 
 
 @numba.njit(error_model="numpy", inline="always")
+def _put(w: Any, b: int, values: Any) -> None:
+    """Write the floats ``values`` to consecutive rows of ``w``, from index ``b`` on."""
+    for k in range(len(values)):
+        w[b + k * ROW] = values[k]
+
+
+@numba.njit(error_model="numpy", inline="always")
 def _store(w: Any, r: int, i: int, x: PersonState) -> None:
-    b = (STATE + r * _NS) * ROW + i
-    w[b] = x.closeness
-    w[b + ROW] = x.liking
-    w[b + 2 * ROW] = x.regard
-    w[b + 3 * ROW] = x.security
-    w[b + 4 * ROW] = x.tension
-    w[b + 5 * ROW] = x.hurt
-    w[b + 6 * ROW] = x.belief_mean
-    w[b + 7 * ROW] = x.belief_certainty
-    w[b + 8 * ROW] = x.belief_shape
-    w[b + 9 * ROW] = x.belief_rate
-    w[b + 10 * ROW] = x.last_depth
-    w[b + 11 * ROW] = 1.0 if x.left else 0.0
+    _put(w, (STATE + r * _NS) * ROW + i,
+         (x.closeness, x.liking, x.regard, x.security, x.tension, x.hurt, x.belief_mean,
+          x.belief_certainty, x.belief_shape, x.belief_rate, x.last_depth, 1.0 if x.left else 0.0))
 
 
 @numba.njit(error_model="numpy", inline="always")
@@ -164,17 +161,10 @@ def _tile_turn(w: Any, p: Any, s: int, lst: int, topic: float, valence: float,
             w[NOISE_PERCEIVED * ROW + i], p)
         _store(w, s, i, me)
         _store(w, lst, i, you)
-        o = OUTCOME * ROW + i
-        w[o] = v.topic_intimacy
-        w[o + ROW] = v.willingness
-        w[o + 2 * ROW] = v.depth
-        w[o + 3 * ROW] = v.kept_depth
-        w[o + 4 * ROW] = v.breadth
-        w[o + 5 * ROW] = v.edited
-        w[o + 6 * ROW] = 1.0 if v.flooded else 0.0
-        w[o + 7 * ROW] = v.actual_responsiveness
-        w[o + 8 * ROW] = v.perceived_responsiveness
-        w[o + 9 * ROW] = v.new_hurt
+        _put(w, OUTCOME * ROW + i,
+             (v.topic_intimacy, v.willingness, v.depth, v.kept_depth, v.breadth, v.edited,
+              1.0 if v.flooded else 0.0, v.actual_responsiveness, v.perceived_responsiveness,
+              v.new_hurt))
         w[(INTIMACY + s) * ROW + i] = v.intimacy_speaker
         w[(INTIMACY + lst) * ROW + i] = v.intimacy_listener
 
