@@ -12,7 +12,7 @@ import nabij as nb
 __all__ = ["BenchConfig", "load_config"]
 
 _SECTIONS = {
-    "engine": {"dyads", "questions_per_set", "outcomes", "repeats", "seed"},
+    "engine": {"dyads", "questions_per_set", "outcomes", "repeats", "seed", "reference_dyads"},
     "mesa": {"dyads", "repeats"},
     "limit": {"dyads", "repeats"},
     "memory": {"dyads", "batch_dyads", "per_dyad_at"},
@@ -29,6 +29,7 @@ class BenchConfig:
     outcomes: tuple[str, ...]
     repeats: int
     seed: int
+    reference_dyads: int
     mesa_dyads: int
     mesa_repeats: int
     limit_dyads: int
@@ -83,6 +84,7 @@ def load_config(path: Path) -> BenchConfig:
         questions_per_set=_positive("engine.questions_per_set", e["questions_per_set"]),
         outcomes=tuple(outcomes), repeats=_positive("engine.repeats", e["repeats"]),
         seed=_positive("engine.seed", e["seed"], minimum=0),
+        reference_dyads=_positive("engine.reference_dyads", e["reference_dyads"]),
         mesa_dyads=_positive("mesa.dyads", m["dyads"]),
         mesa_repeats=_positive("mesa.repeats", m["repeats"]),
         limit_dyads=_positive("limit.dyads", lim["dyads"]),

@@ -58,6 +58,13 @@ def _plan(cfg: BenchConfig, out: dict[str, Any]) -> list[tuple[str, Callable[[],
                                                                  cfg.repeats))
         return run
 
+    def reference() -> None:
+        n = cfg.reference_dyads
+        ref = rate(n, time_nabij(n, proto, cfg.outcomes, cfg.seed, cfg.repeats, kernel="reference"))
+        fused = rate(n, time_nabij(n, proto, cfg.outcomes, cfg.seed, cfg.repeats))
+        out.update(reference_dyads=n, reference_kernel_dyad_turns_per_s=ref,
+                   fused_kernel_dyad_turns_per_s_at_reference_n=fused, fused_speedup=fused / ref)
+
     def mesa() -> None:
         n = cfg.mesa_dyads
         m = rate(n, time_mesa(n, proto, cfg.seed, cfg.mesa_repeats))
@@ -100,7 +107,8 @@ def _plan(cfg: BenchConfig, out: dict[str, Any]) -> list[tuple[str, Callable[[],
 
     steps = [("warm-up", warm_up)]
     steps += [(f"nabij, {n:,} dyads", engine(n)) for n in cfg.engine_dyads]
-    steps += [(f"Mesa vs nabij, {cfg.mesa_dyads:,} dyads", mesa),
+    steps += [(f"reference vs fused kernel, {cfg.reference_dyads:,} dyads", reference),
+              (f"Mesa vs nabij, {cfg.mesa_dyads:,} dyads", mesa),
               (f"limit vs nabij, {cfg.limit_dyads:,} dyads", limit),
               ("scaling in turns", turns), ("scaling in parameter sets", param_sets),
               (f"memory, {cfg.memory_dyads:,} dyads (fresh process)", memory)]
@@ -125,6 +133,9 @@ def _table(out: dict[str, Any]) -> Table:
         table.add_row(f"nabij dyad-turns/s, N = {int(n):,}", f"{r:,.0f}")
     rows = [(f"Mesa dyad-turns/s, N = {out['mesa_dyads']:,}", f"{out['mesa_dyad_turns_per_s']:,.0f}"),
             ("ratio vs Mesa (goal >= 100)", f"{out['ratio_vs_mesa']:,.0f}"),
+            (f"reference kernel dyad-turns/s, N = {out['reference_dyads']:,}",
+             f"{out['reference_kernel_dyad_turns_per_s']:,.0f}"),
+            ("fused kernel speed-up over reference", f"{out['fused_speedup']:.1f}"),
             (f"limit dyad-turns/s, N = {out['limit_dyads']:,}", f"{out['limit_dyad_turns_per_s']:,.0f}"),
             ("fraction of limit (goal >= 0.33)", f"{out['fraction_of_limit']:.2f}"),
             ("bytes per dyad (one simulate call)", f"{out['bytes_per_dyad']:,.0f}"),

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import numpy as np
 
 import nabij as nb
+from nabij.engine.simulate import Kernel
 
 __all__ = ["batched_means", "best_of", "time_mesa", "time_nabij"]
 
@@ -18,19 +19,19 @@ def best_of(repeats: int, seconds: Iterator[float]) -> float:
 
 
 def _nabij_runs(n: int, protocol: nb.Protocol, outcomes: tuple[str, ...], seed: int,
-                params: list[nb.Params]) -> Iterator[float]:
+                params: list[nb.Params], kernel: Kernel) -> Iterator[float]:
     people = nb.sample_population(2 * n, rng=seed)
     pairs = nb.fixed_pairs(2 * n)
     record = nb.Recorder(per_turn=(), final=outcomes)
     while True:
         start = time.perf_counter()
         for prm in params:
-            nb.simulate(people, pairs, protocol, params=prm, rng=seed, record=record)
+            nb.simulate(people, pairs, protocol, params=prm, rng=seed, record=record, kernel=kernel)
         yield time.perf_counter() - start
 
 
 def time_nabij(n: int, protocol: nb.Protocol, outcomes: tuple[str, ...], seed: int,
-               repeats: int, parameter_sets: int = 1) -> float:
+               repeats: int, parameter_sets: int = 1, kernel: Kernel = "fused") -> float:
     """Seconds for ``parameter_sets`` x ``n`` dyads through ``protocol`` (best of ``repeats``).
 
     Parameter sets differ (a calibration sweep over ``closeness_rate``); the population is
@@ -38,7 +39,7 @@ def time_nabij(n: int, protocol: nb.Protocol, outcomes: tuple[str, ...], seed: i
     """
     params = [nb.Params(closeness_rate=0.03 + 0.04 * k / max(1, parameter_sets - 1))
               for k in range(parameter_sets)]
-    return best_of(repeats, _nabij_runs(n, protocol, outcomes, seed, params))
+    return best_of(repeats, _nabij_runs(n, protocol, outcomes, seed, params, kernel))
 
 
 def time_mesa(n: int, protocol: nb.Protocol, seed: int, repeats: int) -> float:

@@ -22,7 +22,7 @@ def test_shipped_config_loads_and_covers_the_issue_sizes():
     ("batch_dyads = 1_048_576", "batch_dyads = 1000", "multiple of 4096"),
     ('outcomes = ["ios", "liking", "trust"]', 'outcomes = ["ios", "happiness"]', "happiness"),
     ("[scaling]", "[scalin]", r"missing section \[scaling\]"),
-    ("seed = 1", "seed = 1\nspeed = 2", "unknown"),
+    ("seed = 1\n", "seed = 1\nspeed = 2\n", "unknown"),
     ("dyads = 10_000 ", 'dyads = "many" ', "mesa.dyads"),
 ])
 def test_bad_config_is_a_clear_error(tmp_path, old, new, message):
