@@ -95,9 +95,16 @@ def sigmoid(x: float) -> float:
 
 
 def _cache_dir() -> str:
-    """numba's cache for this kernel, keyed by the source it compiles (stale code never loads)."""
+    """numba's cache for this kernel, keyed by the source it is built from (stale code never loads).
+
+    The kernel freezes more than its own file: the scalar rules, the parameter and state
+    field orders, learning's constants, the block size. So the key hashes every module of
+    ``nabij.model`` and ``nabij.engine``.
+    """
     digest = hashlib.sha256()
-    for path in (Path(__file__), Path(scalar_turn.__file__)):
+    package = Path(__file__).resolve().parent.parent
+    for path in sorted([*package.glob("model/*.py"), *package.glob("engine/*.py")]):
+        digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return str(Path(platformdirs.user_cache_dir("nabij")) / "numba" / digest.hexdigest()[:16])
 

@@ -8,7 +8,8 @@ in the same order and with the same expressions, so that
   read and one write of the state per dyad-turn; :mod:`nabij.engine.fused`), and
 - an agent-based re-implementation (the Mesa benchmark model) can call it per agent.
 
-``tests/engine/test_fused.py`` checks that it reproduces :func:`take_turn` to float rounding.
+``tests/model/test_scalar_turn.py`` checks it against :func:`take_turn` dyad by dyad, and
+``tests/engine/test_fused.py`` the compiled engine against the reference engine.
 The rules and their sources, in order (see the modules named for the full citations):
 
 1. goal balance - connectedness vs self-protection (:mod:`.goals`; Murray et al. 2006, 2008);
