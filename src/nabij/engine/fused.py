@@ -6,7 +6,7 @@ makes dozens of temporary arrays per turn. Here numba compiles the scalar turn o
 (AVX-512; 4 with AVX2): each dyad's state is read once, advanced in registers and written
 once per turn. Same rules, same order, float64 throughout; the one difference is the
 logistic function, computed with a polynomial the compiler can vectorize (:func:`sigmoid`,
-within ~1e-14 of ``tanh``'s). ``tests/engine/test_fused.py`` checks the fused path against
+within 1e-13 of ``tanh``'s). ``tests/engine/test_fused.py`` checks the fused path against
 the reference.
 
 Everything a turn touches lives in one *tile*: a single float64 array of :data:`N_ROWS`
@@ -83,7 +83,7 @@ def sigmoid(x: float) -> float:
     ``exp(-x) = exp(-x / 64) ** 64``: a degree-14 Taylor polynomial at ``|x / 64| <= 0.625``
     (truncation below 1e-15), then six squarings. Inputs are clipped to +-40, where the
     logistic is 0 or 1 to float64 precision anyway. Agrees with ``0.5 (1 + tanh(x / 2))``
-    to about 1e-14.
+    to 1e-13 (relative).
     """
     z = min(max(x, -40.0), 40.0) * (-1.0 / 64.0)
     e = _INV_FACTORIAL[14]
