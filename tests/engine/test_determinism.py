@@ -80,15 +80,20 @@ def _concat(parts, key, name):
     return np.concatenate([getattr(p, key)[name] for p in parts], axis=-1)
 
 
+@pytest.mark.parametrize("kernel", ["fused", "reference"])
 @pytest.mark.parametrize("split_blocks", [1, 2])
-def test_batch_split_invariance_block_aligned_halves(split_setup, split_blocks):
+def test_batch_split_invariance_block_aligned_halves(split_setup, split_blocks, kernel):
     people, pairs, power, whole = split_setup
+    if kernel == "reference":
+        whole = nb.simulate(people, pairs, SPLIT_PROTOCOL, context=nb.Context(power=power), rng=42,
+                            record=SPLIT_RECORD, kernel=kernel)
     split = split_blocks * nb.BLOCK_SIZE
     first = nb.simulate(people, pairs.persons[:split], SPLIT_PROTOCOL,
-                        context=nb.Context(power=power[:split]), rng=42, record=SPLIT_RECORD)
+                        context=nb.Context(power=power[:split]), rng=42, record=SPLIT_RECORD,
+                        kernel=kernel)
     second = nb.simulate(people, pairs.persons[split:], SPLIT_PROTOCOL,
                          context=nb.Context(power=power[split:]), rng=42, record=SPLIT_RECORD,
-                         block_offset=split // nb.BLOCK_SIZE)
+                         block_offset=split // nb.BLOCK_SIZE, kernel=kernel)
     for name in whole.per_turn:
         assert np.array_equal(whole.per_turn[name], _concat([first, second], "per_turn", name)), name
     for name in whole.final:
@@ -105,9 +110,11 @@ def test_batch_split_without_block_offset_is_not_the_same_run(split_setup):
 
 
 def test_result_independent_of_engine_chunking(split_setup, monkeypatch):
-    people, pairs, power, whole = split_setup
+    """The reference kernel's chunk size is free (the fused kernel always steps one block)."""
+    people, pairs, power, _ = split_setup
+    run = dict(context=nb.Context(power=power), rng=42, record=SPLIT_RECORD, kernel="reference")
+    whole = nb.simulate(people, pairs, SPLIT_PROTOCOL, **run)
     engine = importlib.import_module("nabij.engine.simulate")
     monkeypatch.setattr(engine, "CHUNK_DYADS", nb.BLOCK_SIZE)
-    chunked = nb.simulate(people, pairs, SPLIT_PROTOCOL, context=nb.Context(power=power), rng=42,
-                          record=SPLIT_RECORD)
+    chunked = nb.simulate(people, pairs, SPLIT_PROTOCOL, **run)
     assert_identical(whole, chunked)

@@ -10,7 +10,7 @@ result depends only on the seed, never on the chunking.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Literal, Protocol, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -21,19 +21,26 @@ from nabij.engine.progress import progress_bar
 from nabij.engine.recording import Recorder
 from nabij.engine.result import SimulationResult
 from nabij.engine.streams import BLOCK_SIZE, BlockStreams
-from nabij.model.context import Context
+from nabij.model.context import Context, ResolvedContext
 from nabij.model.params import Params
 from nabij.model.state import DyadState, DyadTraits
 from nabij.model.traits import Population
-from nabij.model.turn import pass_days, take_turn
-from nabij.protocols import Protocol, get_protocol
+from nabij.model.turn import TurnInput, TurnOutcome, pass_days, take_turn
+from nabij.protocols import Protocol as TurnProtocol
+from nabij.protocols import get_protocol
 
 R = TypeVar("R")
+FloatArray = npt.NDArray[np.float64]
 
 __all__ = ["replicate", "simulate"]
 
-#: Dyads stepped together; a multiple of BLOCK_SIZE. Bounds memory, not results.
+#: Dyads stepped together by the reference kernel; a multiple of BLOCK_SIZE. Bounds memory,
+#: not results. (The fused kernel steps one tile of BLOCK_SIZE dyads at a time.)
 CHUNK_DYADS = 64 * BLOCK_SIZE
+
+#: How a turn is computed: ``"fused"`` (one compiled, vectorized loop; :mod:`.fused`) or
+#: ``"reference"`` (:func:`~nabij.model.turn.take_turn`, one numpy expression per rule).
+Kernel = Literal["fused", "reference"]
 
 
 def _as_pairing(pairing: Pairing | npt.ArrayLike) -> Pairing:
@@ -43,13 +50,15 @@ def _as_pairing(pairing: Pairing | npt.ArrayLike) -> Pairing:
 def simulate(
     population: Population,
     pairing: Pairing | npt.ArrayLike,
-    protocol: Protocol | str,
+    protocol: TurnProtocol | str,
     context: Context | None = None,
     params: Params | None = None,
     rng: RngLike = None,
     record: Recorder | None = None,
     progress: bool = False,
     block_offset: int = 0,
+    *,
+    kernel: Kernel = "fused",
 ) -> SimulationResult:
     """Simulate every dyad of ``pairing`` through ``protocol``; return the recorded result.
 
@@ -63,41 +72,48 @@ def simulate(
       turn, every outcome at the end).
     - ``block_offset``: the index of the first random-stream block, to run a block-aligned
       part of a larger run exactly as it would run inside it.
+    - ``kernel``: ``"fused"`` (fast, the default) or ``"reference"`` (the per-rule numpy
+      functions, the documented form of the model); the two agree to float rounding.
     """
     if not isinstance(population, Population):
         raise TypeError("population: expected a nabij.Population (see nabij.sample_population)")
     pairs = _as_pairing(pairing)
     pairs.check_population(len(population))
     proto = get_protocol(protocol) if isinstance(protocol, str) else protocol
-    if not isinstance(proto, Protocol):
+    if not isinstance(proto, TurnProtocol):
         raise TypeError("protocol: expected a nabij.Protocol or the name of one")
     prm = (params or Params()).validate()
     ctx = (context or Context()).resolve(len(pairs))
     rec = record or Recorder()
     if block_offset < 0:
         raise ValueError(f"block_offset: must be >= 0, got {block_offset}")
+    if kernel not in ("fused", "reference"):
+        raise ValueError(f"kernel: expected 'fused' or 'reference', got {kernel!r}")
     root = as_seed_sequence(rng)
 
     n, n_turns = len(pairs), len(proto)
-    traits_all = DyadTraits.pair(population, pairs.persons)
     per_turn: dict[str, np.ndarray] = {}
     final: dict[str, np.ndarray] = {}
     turn_list = list(proto.turns())
 
     with progress_bar(progress, n * n_turns, f"{proto.name}: {n:,} dyads") as advance:
-        for start in range(0, n, CHUNK_DYADS):
-            stop = min(n, start + CHUNK_DYADS)
+        chunk = BLOCK_SIZE if kernel == "fused" else CHUNK_DYADS
+        for start in range(0, n, chunk):
+            stop = min(n, start + chunk)
             index = np.arange(start, stop)
             streams = BlockStreams(root, block_offset + start // BLOCK_SIZE, stop - start)
-            traits = traits_all.take(index)
+            traits = DyadTraits.pair(population, pairs.persons[start:stop])
             cctx = ctx.take(index)
-            state = DyadState.initial(traits, cctx, prm, streams.normal_pair())
-            noise_a = np.empty(stop - start)
-            noise_p = np.empty(stop - start)
+            initial = DyadState.initial(traits, cctx, prm, streams.normal_pair())
+            stepper = _stepper(kernel, initial, traits, cctx, prm)
+            state = stepper.state
             for t, (gap, turn) in enumerate(turn_list):
                 pass_days(state, traits, gap, prm)
-                outcome = take_turn(state, traits, cctx, turn, streams.normal(noise_a),
-                                    streams.normal(noise_p), prm)
+                streams.normal(stepper.noise_actual)
+                streams.normal(stepper.noise_perceived)
+                stepper.step(turn)
+                if rec.turn_reporters:
+                    outcome = stepper.outcome(turn)
                 for name, reporter in rec.turn_reporters.items():
                     value = np.asarray(reporter(state, outcome, prm))
                     if name not in per_turn:
@@ -114,6 +130,46 @@ def simulate(
         protocol=proto, pairing=pairs, per_turn=per_turn, final=final, params=prm,
         rng_state={**describe(root), "block_size": BLOCK_SIZE, "block_offset": block_offset},
     )
+
+
+class _Stepper(Protocol):
+    """Steps one chunk of dyads: fill the two noise arrays, then ``step``; ``outcome`` after."""
+
+    state: DyadState
+    noise_actual: FloatArray
+    noise_perceived: FloatArray
+
+    def step(self, turn: TurnInput) -> None: ...
+
+    def outcome(self, turn: TurnInput) -> TurnOutcome: ...
+
+
+class _ReferenceStepper:
+    """The reference kernel: :func:`~nabij.model.turn.take_turn`."""
+
+    def __init__(self, state: DyadState, traits: DyadTraits, ctx: ResolvedContext,
+                 params: Params) -> None:
+        self.state, self._traits, self._ctx, self._params = state, traits, ctx, params
+        self.noise_actual = np.empty(state.n_dyads)
+        self.noise_perceived = np.empty(state.n_dyads)
+        self._outcome: TurnOutcome | None = None
+
+    def step(self, turn: TurnInput) -> None:
+        self._outcome = take_turn(self.state, self._traits, self._ctx, turn, self.noise_actual,
+                                  self.noise_perceived, self._params)
+
+    def outcome(self, turn: TurnInput) -> TurnOutcome:
+        assert self._outcome is not None, "outcome() before step()"
+        return self._outcome
+
+
+def _stepper(kernel: Kernel, state: DyadState, traits: DyadTraits, ctx: ResolvedContext,
+             params: Params) -> _Stepper:
+    if kernel == "reference":
+        return _ReferenceStepper(state, traits, ctx, params)
+    from nabij.engine.fused import Tile  # imported here: numba loads in ~0.5 s
+
+    return Tile(state, traits, ctx, params)
 
 
 def replicate(run: Callable[[np.random.SeedSequence], R], rng: RngLike,
