@@ -13,7 +13,7 @@ $(BIN)/python:
 
 # Re-install whenever the project's declared dependencies change.
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -e '.[dev,calibrate]'
 	touch $(STAMP)
 
 demo: $(STAMP)

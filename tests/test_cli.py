@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from typer.testing import CliRunner
 
 from nabij.cli import app
@@ -81,3 +82,40 @@ def test_help_lists_commands() -> None:
     assert res.exit_code == 0
     for command in ("simulate", "demo", "params", "protocols", "willing"):
         assert command in res.output
+
+
+def test_sweep_in_process_writes_parquet_and_resumes_nothing_twice(tmp_path: Path) -> None:
+    grid = tmp_path / "grid.toml"
+    grid.write_text('quantities = ["T13.dz_depth_boss_minus_friend"]\nscale = 0.2\nchunk_size = 1\n'
+                    '[grid]\npower_risk = [0.4, 1.6]\n')
+    out = tmp_path / "r.parquet"
+    res = runner.invoke(app, ["sweep", "--grid", str(grid), "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    frame = pd.read_parquet(out)
+    assert frame["power_risk"].tolist() == [0.4, 1.6]
+    assert frame["T13.dz_depth_boss_minus_friend"].iloc[1] < frame["T13.dz_depth_boss_minus_friend"].iloc[0]
+
+
+def test_sweep_bad_grid_is_a_clear_error(tmp_path: Path) -> None:
+    grid = tmp_path / "grid.toml"
+    grid.write_text('targets = ["T1"]\n[grid]\npower_risk = [9]\n')
+    res = runner.invoke(app, ["sweep", "--grid", str(grid)])
+    assert res.exit_code == 2
+    assert "grid.power_risk" in res.output and "outside the allowed range [0, 3]" in res.output
+    both = runner.invoke(app, ["sweep", "--grid", str(grid), "--local-cluster", "1", "--scheduler", "x"])
+    assert both.exit_code == 2 and "not both" in both.output
+
+
+@pytest.mark.slow
+def test_calibrate_end_to_end_on_a_tiny_budget(tmp_path: Path) -> None:
+    res = runner.invoke(app, ["calibrate", "--targets", "T9", "--budget", "50", "--sbc", "10",
+                              "--sobol-n", "0", "--no-replicate", "--out", str(tmp_path)])
+    assert res.exit_code == 0, res.output
+    assert "SBC over 10 draws" in res.output
+    assert {"report.md", "summary.json", "posterior.parquet", "sbc_ranks.png", "fitted.toml"} <= {
+        p.name for p in tmp_path.iterdir()}
+
+
+def test_calibrate_rejects_unknown_targets() -> None:
+    res = runner.invoke(app, ["calibrate", "--targets", "T99", "--no-replicate"])
+    assert res.exit_code == 2 and "unknown target" in res.output

@@ -22,6 +22,7 @@ from nabij.companion.cli import journal_app
 from nabij.companion.web.cli import serve_command
 from nabij.engine import Recorder, fixed_pairs, simulate
 from nabij.lab.cli import replicate_cmd
+from nabij.lab.cli_calibrate import calibrate_cmd, sweep_cmd
 from nabij.model import RELATIONSHIPS, Context, Params, disclosure_willingness, param_specs
 from nabij.model.traits import sample_population
 from nabij.protocols import PROTOCOLS, get_protocol
@@ -32,6 +33,8 @@ app = typer.Typer(help="nabij: the risk regulation system of close relationships
 app.add_typer(journal_app, name="journal")
 app.command("replicate")(replicate_cmd)
 app.command("serve")(serve_command)
+app.command("calibrate")(calibrate_cmd)
+app.command("sweep")(sweep_cmd)
 console = Console()
 err = Console(stderr=True)
 

@@ -140,6 +140,7 @@ def test_backup_review_and_people_edit(journal: Path, tmp_path: Path) -> None:
     review = run("review", "--journal", str(journal))
     assert review.exit_code == 0
     assert "kinder than you feared" in review.stdout and "reflect" in review.stdout
+    assert "rejection sensitivity: not enough data yet" in review.stdout  # a handful of entries
     answered = run("review", "--journal", str(journal), "--reflect",
                    input="at home\n\n\n\n\ncall Sam\n")
     assert answered.exit_code == 0 and "Reflection saved" in answered.stderr

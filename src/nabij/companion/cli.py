@@ -36,6 +36,7 @@ from nabij.companion.domain import Confidant, Entry, Reflection, Session, Valida
 from nabij.companion.estimators import fear_calibration
 from nabij.companion.i18n import _, num
 from nabij.companion.journal import Journal, entries_to_csv
+from nabij.companion.personal import trait_estimate
 from nabij.companion.planner import Step, choose, plan, plan_all
 from nabij.companion.prompts import REFLECTION_QUESTIONS, session_turns
 from nabij.companion.store import JournalError, SqliteStore
@@ -264,6 +265,7 @@ def review(journal: JournalOpt = None, lang: LangOpt = None,
             out.print(summary)
             for month, n, bias in cal.by_month:
                 out.print(f"  {month}: {num(6 * bias)} ({n})")
+        out.print(views.trait_line(trait_estimate(entries)))
         out.print(views.people_table(j.confidants(), entries))
         if j.sessions():
             out.print(views.sessions_table(j.sessions()))

@@ -15,6 +15,7 @@ from nabij.companion.estimators import (
     responsiveness_estimate,
 )
 from nabij.companion.i18n import _, num
+from nabij.companion.personal import MIN_ENTRIES, TraitEstimate
 from nabij.companion.planner import Action, Step, signal_label
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "relationship_label",
     "sessions_table",
     "steps_table",
+    "trait_line",
 ]
 
 
@@ -186,3 +188,14 @@ def sessions_table(sessions: Sequence[Session]) -> Table:
         t.add_row(s.when.date().isoformat(), f"{s.person_a} & {s.person_b}", f"{answered}/36",
                   pair(s.ios_before), pair(s.ios_after))
     return t
+
+
+def trait_line(est: TraitEstimate) -> str:
+    """What the journal says about the person's own rejection sensitivity (or that it cannot yet)."""
+    if not est.enough:
+        return _("Your rejection sensitivity: not enough data yet ({n} of {needed} entries).").format(
+            n=est.n, needed=MIN_ENTRIES)
+    return _("Your rejection sensitivity, estimated from fears vs reactions: {rs} on 0-1 "
+             "({level}% interval {low}-{high}; average self-esteem assumed).").format(
+        rs=num(est.rejection_sensitivity, 2), level=round(100 * est.level), low=num(est.rs_low, 2),
+        high=num(est.rs_high, 2))

@@ -5,9 +5,11 @@ documentation in its metadata, so ``docs/model.md`` and the validation read the 
 Parameters are stored unmodified and validated where a simulation starts
 (:meth:`Params.validate`), following scikit-learn's estimator contract.
 
-Defaults are hand-set, not fitted: each was chosen so that the rule's effect has the
-direction and rough size the cited literature reports, in units of the model's 0-1 state
-scales, and then checked once against the whole set of targets (never tuned for one).
+Most defaults are hand-set: each was chosen so that the rule's effect has the direction and
+rough size the cited literature reports, in units of the model's 0-1 state scales, and then
+checked against the whole set of targets (never tuned for one). Four - the ones the targets'
+statistics are most sensitive to - are fitted by ``nabij calibrate`` (their ``why`` says so;
+provenance in ``nabij/lab/calibrate/fitted.toml``, method in ``docs/calibration.md``).
 """
 
 from __future__ import annotations
@@ -108,10 +110,13 @@ class Params:
         "feel more hurt despite lower stakes (T5)")
     # --- dependence regulation ---------------------------------------------------------------
     closeness_rate: float = _p(
-        0.04, 0.0, 1.0, "regulation",
+        0.0276, 0.0, 1.0, "regulation",
         "closeness gained per unit of intimacy per turn, scaled by the room left (1 - closeness)",
         "Reis & Shaver (1988); Aron et al. (1997)",
-        "72 turns of escalating exchange bring strangers to about IOS 4 (Aron et al. 1997, T1)")
+        "fitted (nabij calibrate, seed 2026, 4000 simulations; lab/calibrate/fitted.toml)"
+        ": posterior median 0.035 [90%: 0.022-0.066] "
+        "given T1's published closeness (about IOS 4 after 72 turns of escalating exchange), 0.0276 "
+        "once the other targets' directions must hold; hand-set 0.04")
     threat_response: float = _p(
         2.0, 0.0, 2.0, "regulation",
         "how strongly a hurt moves closeness: toward the partner when regard is above the pivot, "
@@ -216,10 +221,13 @@ class Params:
         4.0, 0.1, 20.0, "disclosure", "steepness of willingness as net motivation changes",
         "Omarzu (2000)", "willingness spans most of 0-1 over one unit of net motivation")
     disclosure_threshold: float = _p(
-        1.6, -3.0, 3.0, "disclosure",
+        1.31, -3.0, 3.0, "disclosure",
         "net motivation at which willingness to disclose a topic is one half",
         "Omarzu (2000)",
-        "an average stranger is about 60% willing to go into an intimate topic, with wide spread")
+        "fitted (nabij calibrate, seed 2026, 4000 simulations; lab/calibrate/fitted.toml)"
+        ": posterior median 1.67 [90%: 1.08-2.41] "
+        "given T1's published numbers, 1.31 once T3, T9, T13 and T14's directions must hold; hand-set "
+        "1.6 (an average stranger about 60% willing to go into an intimate topic)")
     breadth_gain: float = _p(
         3.0, 0.1, 20.0, "disclosure", "steepness of breadth (topics touched) in utility",
         "Omarzu (2000)", "breadth responds to utility more gently than depth to risk")
@@ -288,14 +296,18 @@ class Params:
         "relationship variance in disclosure exceeds actor variance (T12), and pairs doing the same "
         "task end at clearly different closeness (T1's between-pair SD)")
     perception_rs_bias: float = _p(
-        1.2, 0.0, 5.0, "responsiveness",
+        1.84, 0.0, 5.0, "responsiveness",
         "how much rejection sensitivity lowers perceived responsiveness (logit per unit above "
         "the midpoint)", "Downey & Feldman (1996)",
-        "high-RS people read ambiguous reactions as rejection")
+        "high-RS people read ambiguous reactions as rejection; "
+        "fitted (nabij calibrate, seed 2026, 4000 simulations; lab/calibrate/fitted.toml): "
+        "posterior median 1.58 [90%: 0.72-2.33] given T1's numbers, 1.84 once T9's correlations must "
+        "stay plausible; weakly identified; hand-set 1.2")
     perception_se_bias: float = _p(
         0.6, 0.0, 5.0, "responsiveness",
         "how much self-esteem raises perceived responsiveness (logit per unit above the midpoint)",
-        "Murray, Holmes & Griffin (2000)", "half the RS bias")
+        "Murray, Holmes & Griffin (2000)",
+        "half the hand-set RS bias (1.2); not calibrated (low Sobol index)")
     perception_noise: float = _p(
         0.5, 0.0, 3.0, "responsiveness", "noise in reading the partner's reaction (logit sd)",
         "Reis & Clark (2013)", "reactions are read imperfectly")
@@ -304,9 +316,12 @@ class Params:
         "Laurenceau, Barrett & Pietromonaco (1998)",
         "self-disclosure predicts intimacy, less than responsiveness does (T3)")
     intimacy_responsiveness: float = _p(
-        0.5, 0.0, 2.0, "intimacy", "intimacy from perceived responsiveness to one's disclosure",
+        0.678, 0.0, 2.0, "intimacy", "intimacy from perceived responsiveness to one's disclosure",
         "Laurenceau et al. (1998); Reis & Shaver (1988)",
-        "the mediator carries a large share of the effect")
+        "the mediator carries a large share of the effect (T3); "
+        "fitted (nabij calibrate, seed 2026, 4000 simulations; lab/calibrate/fitted.toml): "
+        "posterior median 0.58 [90%: 0.30-0.93] given T1's numbers, 0.678 once T3's paths must hold; "
+        "hand-set 0.5")
     responsiveness_floor: float = _p(
         1.0, 0.0, 1.0, "intimacy",
         "share of the intimacy from perceived responsiveness that does not need a deep disclosure: "
