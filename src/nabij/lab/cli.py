@@ -10,7 +10,6 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from nabij.lab.report import SYMBOL, build_report, write_report
 from nabij.lab.runner import parse_only, run_target
 from nabij.lab.targets import TARGETS
 
@@ -41,6 +40,8 @@ def replicate_cmd(
             progress.update(task, description=f"{tid}: {TARGETS[tid].source[:40]}")
             results.append(run_target(tid, replications, seed, scale=scale,
                                       on_replication=lambda: progress.advance(task)))
+    from nabij.lab.report import SYMBOL, build_report, write_report  # matplotlib: only when reporting
+
     report = build_report(results, replications, seed)
     table = Table(title=f"Paper vs model ({replications} replications per target)")
     for col in ("id", "source", "deciding check", "paper", "model [95% CI]", "verdict"):

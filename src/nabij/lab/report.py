@@ -9,13 +9,14 @@ miss - next to the numbers.
 from __future__ import annotations
 
 import base64
-import html
 import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from markdown_it import MarkdownIt
 
 import nabij
 from nabij.lab import figures
@@ -147,53 +148,16 @@ def _markdown(report: Report, figure_path: dict[str, str]) -> str:
 
 
 def _html(report: Report) -> str:
-    """The Markdown report rendered as plain, self-contained HTML (figures as data URIs)."""
+    """The Markdown report rendered as self-contained HTML (figures as data URIs)."""
     uris = {k: "data:image/png;base64," + base64.b64encode(v).decode() for k, v in report.figures.items()}
-    md = _markdown(report, uris)
-    body: list[str] = []
-    table: list[list[str]] = []
-
-    def inline(text: str) -> str:
-        t = html.escape(text)
-        for mark, tag in (("**", "strong"), ("*", "em"), ("`", "code")):
-            parts = t.split(mark)
-            t = "".join(p if i % 2 == 0 else f"<{tag}>{p}</{tag}>" for i, p in enumerate(parts))
-        return t
-
-    def flush_table() -> None:
-        if table:
-            head, *rows = table
-            body.append("<table><thead><tr>" + "".join(f"<th>{inline(c)}</th>" for c in head)
-                        + "</tr></thead><tbody>" + "".join(
-                            "<tr>" + "".join(f"<td>{inline(c)}</td>" for c in row) + "</tr>" for row in rows)
-                        + "</tbody></table>")
-            table.clear()
-
-    for line in md.splitlines():
-        if line.startswith("|"):
-            cells = [c.strip() for c in line.strip("|").split("|")]
-            if not all(set(c) <= {"-"} for c in cells):
-                table.append(cells)
-            continue
-        flush_table()
-        if line.startswith("!["):
-            alt, src = line[2:].split("](", 1)
-            body.append(f'<img alt="{html.escape(alt)}" src="{src[:-1]}">')
-        elif line.startswith("## "):
-            body.append(f"<h2>{inline(line[3:])}</h2>")
-        elif line.startswith("# "):
-            body.append(f"<h1>{inline(line[2:])}</h1>")
-        elif line:
-            body.append(f"<p>{inline(line)}</p>")
-    flush_table()
+    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(_markdown(report, uris))
     style = ("body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;"
              "color:#1c2529;line-height:1.45}table{border-collapse:collapse;margin:1rem 0;font-size:.9rem}"
              "td,th{border:1px solid #cfd8dc;padding:.3rem .5rem;vertical-align:top}th{background:#eceff1}"
              "img{max-width:100%}h2{margin-top:2.5rem;border-bottom:1px solid #cfd8dc}code{font-size:.85em}")
     return ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            f"<title>nabij replications</title><style>{style}</style></head><body>"
-            + "\n".join(body) + "</body></html>")
+            f"<title>nabij replications</title><style>{style}</style></head><body>{body}</body></html>")
 
 
 def write_report(report: Report, out_dir: Path) -> dict[str, Path]:

@@ -52,7 +52,7 @@ class TargetResult:
 
 def parse_only(only: str | Sequence[str] | None) -> list[str]:
     """Target ids from ``"T1,T3"`` (or a list); all targets when empty. Clear error if unknown."""
-    if only is None or only == "" or (not isinstance(only, str) and not only):
+    if not only:
         return list(TARGETS)
     items = only.split(",") if isinstance(only, str) else list(only)
     ids = [i.strip().upper() for i in items if i.strip()]

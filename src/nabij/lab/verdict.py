@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
-from scipy import stats
 
 from nabij.lab.targets import Check
 
@@ -42,6 +41,8 @@ def estimate(values: Sequence[float]) -> Estimate:
     mean = float(x.mean())
     if x.size == 1:
         return Estimate(mean, mean, mean, 1)
+    from scipy import stats  # imported when used, not at the CLI's start-up
+
     half = float(stats.t.ppf(0.975, x.size - 1) * x.std(ddof=1) / np.sqrt(x.size))
     return Estimate(mean, mean - half, mean + half, int(x.size))
 

@@ -39,7 +39,7 @@ WARM, COLD = 0.8, 0.2
 PROBE = {"topic": 0.8, "valence": -0.3, "emotional": 0.8}
 SETBACK_WEEK = 5
 RECORD = ("trust", "regard", "closeness", "liking", "expected_responsiveness", "tension")
-NORM = 0.6  # the context's default display norm
+FRIENDS = Context(relationship="friends")  # equal power, private, default display norm
 
 
 def _practice(feedback: np.ndarray, depths: np.ndarray | None = None) -> Protocol:
@@ -60,7 +60,8 @@ def _probe(rec: dict[str, np.ndarray], people: Population, params: Params) -> tu
     me = people.take(np.arange(0, len(people), 2))
     protect = self_protection_goal(rec["trust"][ends, 0], rec["regard"][ends, 0], rec["closeness"][ends, 0],
                                    me.rejection_sensitivity, me.self_compassion, 0.0, 1.0, 1.0, p)
-    risk = topic_risk(protect, PROBE["topic"], PROBE["valence"], PROBE["emotional"], NORM, p)
+    risk = topic_risk(protect, PROBE["topic"], PROBE["valence"], PROBE["emotional"],
+                      FRIENDS.display_norm, p)
     connect = connectedness_goal(me.need_to_belong, rec["expected_responsiveness"][ends, 0],
                                  rec["regard"][ends, 0], rec["liking"][ends, 0], 0.0,
                                  rec["tension"][ends, 0], me.avoidance, me.n_close, p)
@@ -73,8 +74,7 @@ def run(rng: np.random.SeedSequence, params: Params, scale: float = 1.0) -> Repl
     s_people, s_warm, s_deep, s_small, s_rate = spawn(rng, 5)
     rate = Rater(s_rate)
     people = sample_population(2 * n, s_people)
-    friends = Context(relationship="friends")
-    warm = run_pairs(n, _practice(np.full(WEEKS, WARM)), s_warm, params, context=friends,
+    warm = run_pairs(n, _practice(np.full(WEEKS, WARM)), s_warm, params, context=FRIENDS,
                      per_turn=RECORD, people=people)
     fear, comfort = (rate(x) for x in _probe(warm.per_turn, people, params))
     setback = np.full(WEEKS, WARM)
@@ -83,7 +83,7 @@ def run(rng: np.random.SeedSequence, params: Params, scale: float = 1.0) -> Repl
     for name, depth, seed in (("deep", 0.8, s_deep), ("small", 0.3, s_small)):
         depths = warm.protocol.topic_intimacy[0::2].copy()
         depths[SETBACK_WEEK - 1] = depth
-        res = run_pairs(n, _practice(setback, depths), seed, params, context=friends,
+        res = run_pairs(n, _practice(setback, depths), seed, params, context=FRIENDS,
                         per_turn=RECORD, people=people)
         f = rate(_probe(res.per_turn, people, params)[0])
         rises[name] = f[SETBACK_WEEK - 1] - f[SETBACK_WEEK - 2]
