@@ -21,6 +21,7 @@ from nabij.engine import (
     simulate,
     to_seven_point,
 )
+from nabij.lab.instruments import SCALES, Rater, Scale, rate
 from nabij.model import (
     RELATIONSHIPS,
     Context,
@@ -54,6 +55,7 @@ __all__ = [
     "FINAL_REPORTERS",
     "PROTOCOLS",
     "RELATIONSHIPS",
+    "SCALES",
     "TURN_REPORTERS",
     "Context",
     "Decision",
@@ -62,8 +64,10 @@ __all__ = [
     "Params",
     "Population",
     "Protocol",
+    "Rater",
     "Recorder",
     "RngLike",
+    "Scale",
     "SimulationResult",
     "__version__",
     "as_generator",
@@ -78,6 +82,7 @@ __all__ = [
     "one_with_many",
     "param_specs",
     "random_pairs",
+    "rate",
     "repeat",
     "replicate",
     "round_robin",
