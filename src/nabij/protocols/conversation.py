@@ -3,25 +3,53 @@ turn-taking versus one-sided extended turns.
 
 The topic intimacies are on the model's 0-1 depth scale. Aron et al. (1997): three sets of
 questions escalating in intimacy, each answered in turn by both partners, against small-talk
-tasks of the same length. Sprecher et al. (2013): reciprocal turn-taking against one person
-disclosing for a long turn, then the other.
+tasks of the same length. Their topic intimacies are not set by hand: each question's is how
+deep strangers judge it, on a 0-100 slider, divided by 100 (Brockbank et al., CogSci 2025,
+open norms shipped in ``nabij/data``; :func:`nabij.data.question_norms`). Sprecher et al.
+(2013): reciprocal turn-taking against one person disclosing for a long turn, then the other.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from nabij.data import question_norms
 from nabij.protocols.base import Protocol
 
-__all__ = ["extended_turns", "free_conversation", "small_talk", "thirty_six_questions",
+__all__ = ["QUESTIONS_PER_SET", "extended_turns", "free_conversation", "set_intimacy", "small_talk",
+           "small_talk_intimacy", "thirty_six_questions",
            "turn_taking"]
 
-#: Intimacy ramp of each of the three sets (start, end) on the 0-1 depth scale.
-SET_INTIMACY = ((0.25, 0.45), (0.45, 0.65), (0.65, 0.85))
+#: Questions per set in Aron et al.'s (1997) procedure.
+QUESTIONS_PER_SET = 12
 #: How emotional (vs factual) the questions of each set are.
 SET_EMOTIONAL = (0.3, 0.55, 0.8)
 #: Average valence of each set (the last set asks about loss and difficulty too).
 SET_VALENCE = (0.3, 0.1, -0.2)
+
+
+def _normed_depths(procedure: str, set_number: int = 0) -> np.ndarray:
+    """The normed depth (0-1) of each question of one set (or of small talk), in bank order."""
+    return np.array([q.deep / 100.0 for q in question_norms()
+                     if q.procedure == procedure and q.set == set_number])
+
+
+def set_intimacy(set_number: int, k: int = QUESTIONS_PER_SET) -> np.ndarray:
+    """Topic intimacy of the ``k`` questions of one set of the 36 questions (1, 2 or 3).
+
+    Each set's 12 questions take the normed depth of the set's questions in order; set 3's
+    partner-directed items (not normed) take the set's mean. For ``k != 12`` questions are
+    picked evenly over the set.
+    """
+    normed = _normed_depths("closeness", set_number)
+    full = np.concatenate([normed, np.full(max(0, QUESTIONS_PER_SET - len(normed)), normed.mean())])
+    return np.asarray(full[np.rint(np.linspace(0, len(full) - 1, k)).astype(int)])
+
+
+def small_talk_intimacy(questions: int) -> np.ndarray:
+    """Topic intimacy of ``questions`` small-talk questions: their normed depths, picked evenly."""
+    normed = _normed_depths("small_talk")
+    return np.asarray(normed[np.rint(np.linspace(0, len(normed) - 1, questions)).astype(int)])
 
 
 def _both_answer(n_questions: int) -> np.ndarray:
@@ -34,12 +62,14 @@ def thirty_six_questions(questions_per_set: int = 12) -> Protocol:
     """The closeness-generating procedure: 3 escalating sets, both answer each question in turn.
 
     Aron, Melinat, Aron, Vallone & Bator (1997). With the default 12 questions per set:
-    72 turns (36 questions x 2 partners), about 45 minutes.
+    72 turns (36 questions x 2 partners), about 45 minutes. Topic intimacies are the
+    questions' normed depths (:func:`set_intimacy`): set means 0.61, 0.80 and 0.74, so the
+    escalation is not monotone in how strangers judge the questions.
     """
     if questions_per_set < 1:
         raise ValueError(f"questions_per_set: must be >= 1, got {questions_per_set}")
     k = questions_per_set
-    intimacy = np.concatenate([np.linspace(a, b, k) for a, b in SET_INTIMACY])
+    intimacy = np.concatenate([set_intimacy(s, k) for s in (1, 2, 3)])
     emotional = np.repeat(SET_EMOTIONAL, k)
     valence = np.repeat(SET_VALENCE, k)
     labels = tuple(f"set {i // k + 1}, question {i % k + 1}, person {who}"
@@ -49,12 +79,18 @@ def thirty_six_questions(questions_per_set: int = 12) -> Protocol:
                     np.repeat(valence, 2), np.repeat(emotional, 2), np.zeros(6 * k), labels)
 
 
-def small_talk(questions: int = 36, topic_intimacy: float = 0.1) -> Protocol:
-    """Small-talk tasks of the same length as the 36 questions (Aron et al. 1997, control)."""
+def small_talk(questions: int = 36, topic_intimacy: float | None = None) -> Protocol:
+    """Small-talk tasks of the same length as the 36 questions (Aron et al. 1997, control).
+
+    Topic intimacies are the normed depths of the small-talk questions (about 0.31;
+    :func:`small_talk_intimacy`); give ``topic_intimacy`` to use one value instead.
+    """
     if questions < 1:
         raise ValueError(f"questions: must be >= 1, got {questions}")
     t = 2 * questions
-    return Protocol("small_talk", _both_answer(questions), np.full(t, topic_intimacy),
+    intimacy = (np.repeat(small_talk_intimacy(questions), 2) if topic_intimacy is None
+                else np.full(t, topic_intimacy))
+    return Protocol("small_talk", _both_answer(questions), intimacy,
                     np.full(t, 0.3), np.full(t, 0.1), np.zeros(t))
 
 

@@ -39,7 +39,7 @@ def run(rng: np.random.SeedSequence, params: Params, scale: float = 1.0) -> Repl
 EXPERIMENT = Experiment(
     "T1",
     design=f"{PAIRS_PER_CONDITION} stranger pairs per condition; 36 questions (72 turns) vs small talk "
-           "(72 turns, topic intimacy 0.1); composite = mean of IOS and SCI ratings of both partners.",
+           "(72 turns); topic intimacies from the question norms of Brockbank et al. (2025); composite = mean of IOS and SCI ratings of both partners.",
     mechanism="Escalating topics invite deeper disclosure; responsive replies turn disclosure into "
               "intimacy (Reis & Shaver 1988), and intimacy builds closeness (dependence regulation). "
               "Small talk gives little to disclose, so little intimacy accrues.",
