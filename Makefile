@@ -1,7 +1,11 @@
 # Two commands set everything up on a fresh machine: `make demo` and `make test`.
+# `make demo` installs only what the demo needs (the `lab` extra); `make test` installs the
+# rest (every extra and the developer tools). constraints.txt pins this machine's versions.
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip install -q -c constraints.txt
+DEMO_STAMP := $(VENV)/.demo-stamp
 STAMP := $(VENV)/.installed-stamp
 OUT ?= demo-output
 
@@ -12,11 +16,15 @@ $(BIN)/python:
 	$(BIN)/python -m pip install -q --upgrade pip
 
 # Re-install whenever the project's declared dependencies change.
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e '.[dev,calibrate]'
-	touch $(STAMP)
+$(DEMO_STAMP): pyproject.toml constraints.txt | $(BIN)/python
+	$(PIP) -e '.[lab]'
+	touch $(DEMO_STAMP)
 
-demo: $(STAMP)
+$(STAMP): pyproject.toml constraints.txt | $(BIN)/python
+	$(PIP) -e '.[all,bench,dev]'
+	touch $(STAMP) $(DEMO_STAMP)
+
+demo: $(DEMO_STAMP)
 	$(BIN)/nabij demo --out $(OUT)
 	$(BIN)/nabij replicate --only T1,T3,T15 --replications 10 --out $(OUT)/replication
 
@@ -40,12 +48,7 @@ chromium:
 test: lint typecheck chromium unit
 
 # Performance: nabij vs a Mesa model of the same rules and vs a limit kernel (docs/performance.md).
-BENCH_STAMP := $(VENV)/.bench-stamp
-$(BENCH_STAMP): pyproject.toml | $(STAMP)
-	$(BIN)/python -m pip install -q -e '.[dev,bench]'
-	touch $(BENCH_STAMP)
-
-bench: $(BENCH_STAMP)
+bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run --config benchmarks/config.toml --out benchmarks/results/latest.json
 
 clean:

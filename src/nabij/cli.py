@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from nabij import __version__
@@ -21,6 +22,7 @@ from nabij._rng import spawn
 from nabij.companion.cli import journal_app
 from nabij.companion.web.cli import serve_command
 from nabij.engine import Recorder, fixed_pairs, simulate
+from nabij.extras import MissingExtraError, require
 from nabij.lab.cli import replicate_cmd
 from nabij.lab.cli_calibrate import calibrate_cmd, sweep_cmd
 from nabij.model import RELATIONSHIPS, Context, Params, disclosure_willingness, param_specs
@@ -42,7 +44,7 @@ __all__ = ["app", "main"]
 
 
 def _fail(message: str) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {message}")
+    err.print(f"[bold red]error:[/] {escape(message)}")
     return typer.Exit(code=2)
 
 
@@ -62,6 +64,7 @@ def _write(frame: pd.DataFrame, out: Path) -> None:
     if suffix == ".csv":
         frame.to_csv(out, index=False)
     elif suffix in (".parquet", ".pq"):
+        require("pyarrow", "lab", "Writing Parquet files")
         frame.to_parquet(out, index=False)
     else:
         raise _fail(f"--out: use a .csv or .parquet file name, got {out.name!r}")
@@ -171,9 +174,26 @@ def willing_cmd(
                   f"breadth {d.breadth.mean():.3f}")
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        console.print(f"nabij {__version__}", markup=False, highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(version: Annotated[bool, typer.Option(
+        "--version", callback=_show_version, is_eager=True, help="Print nabij's version and exit.")] = False,
+) -> None:
+    """nabij: the risk regulation system of close relationships, executable."""
+
+
 def main() -> None:
-    """Entry point of the ``nabij`` console script."""
-    app()
+    """Entry point of the ``nabij`` console script: a missing optional package is one clear line."""
+    try:
+        app()
+    except MissingExtraError as e:
+        err.print(f"[bold red]error:[/] {escape(str(e))}")
+        raise SystemExit(2) from None
 
 
 if __name__ == "__main__":

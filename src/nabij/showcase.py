@@ -63,6 +63,9 @@ def run_showcase(pairs: int = 10_000, rng: RngLike = 2026, params: Params | None
 
 def plot_showcase(showcase: Showcase, path: Path) -> Path:
     """Closeness (IOS) over turns with a 10-90% band, and per-turn depth, for both conditions."""
+    from nabij.extras import require
+
+    require("matplotlib", "lab", "Drawing the figure")
     import matplotlib
 
     matplotlib.use("Agg")

@@ -167,6 +167,9 @@ def _stepper(kernel: Kernel, state: DyadState, traits: DyadTraits, ctx: Resolved
              params: Params) -> _Stepper:
     if kernel == "reference":
         return _ReferenceStepper(state, traits, ctx, params)
+    from nabij.extras import require
+
+    require("numba", "lab", "The fast simulation kernel (kernel='fused'; kernel='reference' runs without it)")
     from nabij.engine.fused import Tile  # imported here: numba loads in ~0.5 s
 
     return Tile(state, traits, ctx, params)

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from nabij.extras import require
 from nabij.lab.runner import parse_only, run_target
 from nabij.lab.targets import TARGETS
 
@@ -27,6 +28,7 @@ def replicate_cmd(
     scale: Annotated[float, typer.Option(min=0.05, help="multiply every experiment's sample size")] = 1.0,
 ) -> None:
     """Replicate the published findings (T1-T15) with the default parameters; report paper vs model."""
+    require(("numba", "matplotlib", "markdown_it"), "lab", "nabij replicate")
     try:
         ids = parse_only(only)
     except ValueError as err:

@@ -16,9 +16,11 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from nabij.extras import require
 from nabij.model import Params
 
 __all__ = ["calibrate_cmd", "sweep_cmd"]
@@ -29,15 +31,8 @@ _COLUMNS = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
 
 
 def _fail(message: str) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {message}")
+    err.print(f"[bold red]error:[/] {escape(message)}")
     return typer.Exit(code=2)
-
-
-def _need(module: str) -> None:
-    try:
-        __import__(module)
-    except ImportError as e:
-        raise _fail(f"this command needs {module!r}: pip install 'nabij[calibrate]'") from e
 
 
 @contextmanager
@@ -46,7 +41,7 @@ def _client(local_cluster: int | None, scheduler: str | None) -> Iterator[Any]:
     if local_cluster is None and scheduler is None:
         yield None
         return
-    _need("distributed")
+    require("distributed", "scale", "Running on a Dask cluster")
     from distributed import Client, LocalCluster
 
     if scheduler is not None:
@@ -116,8 +111,7 @@ def calibrate_cmd(
         help="re-run `nabij replicate` (20 replications) with the fitted values and the defaults")] = True,
 ) -> None:
     """Fit the model's most influential global parameters to the published targets (sbi NPE)."""
-    for module in ("sbi", "torch", "SALib"):
-        _need(module)
+    require(("sbi", "torch", "SALib"), "calibrate", "nabij calibrate")
     from nabij.lab.calibrate.outputs import write_outputs
     from nabij.lab.calibrate.pipeline import CalibrationConfig, calibrate
     from nabij.lab.calibrate.problem import Problem

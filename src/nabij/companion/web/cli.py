@@ -25,6 +25,9 @@ def serve_command(
         min=0.1, help="Lock after this many minutes without activity.")] = DEFAULT_IDLE_SECONDS / 60,
 ) -> None:
     """Open the practice journal in your browser (served on 127.0.0.1 only, nothing external)."""
+    from nabij.extras import require
+
+    require(("fastapi", "uvicorn", "jinja2", "multipart"), "web", "nabij serve")
     from nabij.companion.cli_io import default_journal_path
     from nabij.companion.i18n import resolve_language
     from nabij.companion.web import WebConfig, serve  # imports FastAPI only when serving
