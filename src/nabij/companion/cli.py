@@ -21,6 +21,7 @@ from nabij.companion.cli_io import (
     ask_entry,
     ask_int,
     ask_secret,
+    ask_session_answer,
     check_new_passphrase,
     close,
     default_journal_path,
@@ -227,15 +228,16 @@ def session(person_a: Annotated[str, typer.Argument(help="The first person (ofte
     try:
         before = (ask_int(_("Closeness of {name} before (IOS)").format(name=person_a), 1, 7),
                   ask_int(_("Closeness of {name} before (IOS)").format(name=person_b), 1, 7))
-        out.print(_("Take turns: both answer each question; type a, b, both, skip or stop."))
+        out.print(_("Take turns: both answer each question; type a, b, {both}, {skip} or "
+                    "{stop}.").format(both=_("both"), skip=_("skip"), stop=_("stop")))
         turns = []
         for set_no, q_no, prompt in session_turns():
             out.print(f"[{set_no}.{q_no}] {prompt.text()}", markup=False)
-            answer = typer.prompt(_("Who answered"), default="both").strip().lower()
+            answer = ask_session_answer()
             if answer == "stop":
                 break
             skipped = answer == "skip"
-            who = answer if answer in {"a", "b", "both"} else "both"
+            who = "both" if skipped else answer
             turns.append({"set": set_no, "question": q_no, "answered_by": who,
                           "skipped": skipped})
         after = (ask_int(_("Closeness of {name} after (IOS)").format(name=person_a), 1, 7),

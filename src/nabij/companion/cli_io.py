@@ -29,6 +29,8 @@ __all__ = [
     "ask_entry",
     "ask_int",
     "ask_secret",
+    "ask_session_answer",
+    "ask_yes_no",
     "check_new_passphrase",
     "close",
     "default_journal_path",
@@ -67,11 +69,59 @@ def setup(lang: str | None, journal: Path | None) -> Path:
 
 
 def ask_secret(prompt: str, *, confirm: bool = False, env: str = "NABIJ_PASSPHRASE") -> str:
+    """A hidden answer (or ``env`` when set); with ``confirm``, typed twice until both match."""
     value = os.environ.get(env)
     if value is not None:
         return value
-    text: str = typer.prompt(prompt, hide_input=True, confirmation_prompt=confirm)
-    return text
+    while True:
+        text: str = typer.prompt(prompt, hide_input=True)
+        if not confirm or typer.prompt(_("The same again"), hide_input=True) == text:
+            return text
+        err.print(_("The two do not match; please type it again."))
+
+
+#: Answers to a yes/no question, in every language (English words always work).
+_YES = frozenset({"y", "yes", "j", "ja"})
+_NO = frozenset({"n", "no", "nee"})
+
+
+def ask_yes_no(question: str, *, default: bool = False, abort: bool = False) -> bool:
+    """A yes/no question shown as ``[j/N]`` in Dutch and ``[y/N]`` in English.
+
+    Click's own ``confirm`` only knows ``y``; someone answering in Dutch types ``j``.
+    ``abort`` stops the command on "no", as ``typer.confirm(abort=True)`` would.
+    """
+    yes, no = _("y"), _("n")
+    choices = f"[{yes.upper()}/{no}]" if default else f"[{yes}/{no.upper()}]"
+    while True:
+        raw = typer.prompt(f"{question} {choices}", default="", show_default=False)
+        answer = raw.strip().lower()
+        if not answer or answer in _YES | _NO:
+            result = default if not answer else answer in _YES
+            if abort and not result:
+                raise typer.Abort
+            return result
+        err.print(_("Please answer {yes} or {no}.").format(yes=yes, no=no))
+
+
+#: Session answers: each typed word and what it records; the English words always work.
+_SESSION_WORDS = {"a": "a", "b": "b", "both": "both", "skip": "skip", "stop": "stop",
+                  "allebei": "both", "beide": "both", "beiden": "both", "overslaan": "skip",
+                  "stoppen": "stop"}
+
+
+def ask_session_answer() -> str:
+    """Who answered a 36-questions question: ``a``, ``b``, ``both``, ``skip`` or ``stop``.
+
+    Dutch words (``allebei``, ``overslaan``, ``stoppen``) count too; anything else is asked
+    again instead of being recorded as a guess.
+    """
+    while True:
+        raw = typer.prompt(_("Who answered"), default=_("both")).strip().lower()
+        if raw in _SESSION_WORDS:
+            return _SESSION_WORDS[raw]
+        err.print(_("Please type a, b, {both}, {skip} or {stop}.").format(
+            both=_("both"), skip=_("skip"), stop=_("stop")))
 
 
 #: Shortest passphrase accepted when typed; scripts get a warning instead of a refusal.
@@ -146,7 +196,7 @@ def ask_entry() -> dict[str, Any]:
     }
     d["safety_signals"] = typer.prompt(_("Safety signals noticed (comma separated)"),
                                        default="", show_default=False)
-    d["edited"] = typer.confirm(_("Did you make it lighter or joke it away?"), default=False)
+    d["edited"] = ask_yes_no(_("Did you make it lighter or joke it away?"), default=False)
     d["feeling_after"] = ask_int(_("Feeling afterwards"), 0, 100, optional=True)
     d["fear_after"] = ask_int(_("Fear afterwards"), 0, 100, optional=True)
     d["note"] = typer.prompt(_("Note"), default="", show_default=False)
@@ -162,7 +212,7 @@ def save_keeping_input(save: Any, record: Any, typed: dict[str, Any]) -> None:
         except Exception as exc:  # a locked or full disk: the typed entry must survive
             err.print(_("Could not save ({error}).").format(error=exc))
             if attempt < MAX_TRIES and sys.stdin.isatty():
-                typer.confirm(_("Try again?"), default=True, abort=True)
+                ask_yes_no(_("Try again?"), default=True, abort=True)
     out.print(json.dumps(typed, ensure_ascii=False, default=str))
     fail(_("Nothing was saved. Your entry is printed above; pipe it to "
             "`nabij journal add --json -` later."))

@@ -27,6 +27,8 @@ from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from nabij.companion.i18n import _
+
 __all__ = [
     "KDF_PROFILES",
     "PAD_TO",
@@ -82,8 +84,8 @@ def kdf_profile() -> KdfParams:
     """The KDF parameters for new key slots: ``NABIJ_KDF_PROFILE`` or ``default``."""
     name = os.environ.get("NABIJ_KDF_PROFILE", "default")
     if name not in KDF_PROFILES:
-        raise ValueError(f"NABIJ_KDF_PROFILE: must be one of {sorted(KDF_PROFILES)}, "
-                         f"got {name!r}")
+        raise ValueError(_("NABIJ_KDF_PROFILE: must be one of {allowed}, got {value}").format(
+            allowed=", ".join(sorted(KDF_PROFILES)), value=repr(name)))
     return KDF_PROFILES[name]
 
 
@@ -93,7 +95,7 @@ def _b64(data: bytes) -> str:
 
 def _unb64(text: Any, name: str) -> bytes:
     if not isinstance(text, str):
-        raise CryptoError(f"key slot: field {name} is missing or not text")
+        raise CryptoError(_("key slot: field {name} is missing or not text").format(name=name))
     return base64.b64decode(text.encode("ascii"), validate=True)
 
 
@@ -133,10 +135,11 @@ class KeySlot:
         try:
             d = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise CryptoError("key slot: not a nabij key slot (damaged header)") from exc
+            raise CryptoError(_("key slot: not a nabij key slot (damaged header)")) from exc
         if d.get("v") != SLOT_VERSION or d.get("kdf") != "argon2id":
-            raise CryptoError(f"key slot: version {d.get('v')!r} / kdf {d.get('kdf')!r} is not "
-                              "supported by this nabij; upgrade nabij to open this journal")
+            raise CryptoError(_("key slot: version {version} / kdf {kdf} is not supported by "
+                                "this nabij; upgrade nabij to open this journal").format(
+                version=repr(d.get("v")), kdf=repr(d.get("kdf"))))
         params = KdfParams(int(d["time_cost"]), int(d["memory_cost_kib"]), int(d["parallelism"]))
         return cls(name=str(d["slot"]), params=params, salt=_unb64(d.get("salt"), "salt"),
                    nonce=_unb64(d.get("nonce"), "nonce"),
@@ -152,7 +155,7 @@ def wrap_master_key(master: bytes, secret: str, name: str,
                     params: KdfParams | None = None) -> KeySlot:
     """Wrap ``master`` under a key derived from ``secret`` with a fresh salt and nonce."""
     if not secret:
-        raise ValueError("passphrase: must not be empty")
+        raise ValueError(_("passphrase: must not be empty"))
     params = params or kdf_profile()
     salt = secrets.token_bytes(SALT_BYTES)
     nonce = secrets.token_bytes(NONCE_BYTES)
@@ -167,9 +170,9 @@ def unwrap_master_key(slot: KeySlot, secret: str) -> bytes:
     try:
         return AESGCM(kek).decrypt(slot.nonce, slot.wrapped, slot._aad())
     except InvalidTag:
-        raise WrongPassphraseError(
+        raise WrongPassphraseError(_(
             "wrong passphrase: it does not unlock this journal. Nothing was changed; "
-            "try again (check the keyboard layout and caps lock).") from None
+            "try again (check the keyboard layout and caps lock).")) from None
 
 
 def _aad(record_id: str) -> bytes:
@@ -187,13 +190,13 @@ def seal_record(master: bytes, record_id: str, plaintext: bytes) -> bytes:
 def open_record(master: bytes, record_id: str, sealed: bytes) -> bytes:
     """Decrypt a sealed record; a damaged or swapped record raises :class:`CryptoError`."""
     if len(sealed) < 1 + NONCE_BYTES + 16 or sealed[0] != RECORD_VERSION:
-        raise CryptoError(f"record {record_id}: unknown format or truncated")
+        raise CryptoError(_("record {id}: unknown format or truncated").format(id=record_id))
     nonce, body = sealed[1:1 + NONCE_BYTES], sealed[1 + NONCE_BYTES:]
     try:
         return AESGCM(master).decrypt(nonce, body, _aad(record_id))
     except InvalidTag:
-        raise CryptoError(f"record {record_id}: failed authentication (damaged or "
-                          "tampered with)") from None
+        raise CryptoError(_("record {id}: failed authentication (damaged or tampered "
+                            "with)").format(id=record_id)) from None
 
 
 _ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"  # no 0/O, 1/I/L, U: easy to copy by hand

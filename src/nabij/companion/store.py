@@ -191,7 +191,8 @@ class SqliteStore:
         if row is None:
             if slot == "recovery":
                 raise JournalError(_("journal: this journal has no recovery key"))
-            raise JournalError(f"journal: {path} has no key slot {slot!r}")
+            raise JournalError(_("journal: {path} has no key slot {slot}").format(
+                path=path, slot=repr(slot)))
         return bytes(row[0])
 
     def _configure(self) -> None:
@@ -303,7 +304,7 @@ class SqliteStore:
         """Copy the journal (ciphertext only) with SQLite's backup API, then verify the copy."""
         target = Path(dest) if dest else self.backup_dir() / f"{_stamp()}-{reason}.db"
         if target.exists():
-            raise JournalError(f"backup: {target} already exists")
+            raise JournalError(_("backup: {path} already exists").format(path=target))
         target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         target.touch(mode=0o600, exist_ok=False)
         copy = sqlite3.connect(str(target), isolation_level=None)
@@ -322,14 +323,16 @@ class SqliteStore:
         check = sqlite3.connect(f"file:{target}?mode=ro", uri=True)
         try:
             if check.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-                raise JournalError(f"backup: {target} failed SQLite's integrity check")
+                raise JournalError(_("backup: {path} failed SQLite's integrity check").format(
+                    path=target))
             theirs = dict(check.execute("SELECT id, sealed FROM records").fetchall())
             slots = check.execute("SELECT key, value FROM meta ORDER BY key").fetchall()
         finally:
             check.close()
         ours = self._db.execute("SELECT key, value FROM meta ORDER BY key").fetchall()
         if slots != ours or len(theirs) != self._count():
-            raise JournalError(f"backup: {target} does not match the journal")
+            raise JournalError(_("backup: {path} does not match the journal").format(
+                path=target))
         for rid, sealed in theirs.items():
             crypto.open_record(self._master, rid, bytes(sealed))
 

@@ -70,7 +70,7 @@ def project(confidant: Confidant, entries: Sequence[Entry], step: Step, weeks: i
             rng: RngLike = 0, replications: int = REPLICATIONS) -> list[WeekProjection]:
     """Both futures, week by week, for ``confidant`` given their entries and the plan."""
     if weeks < 1:
-        raise ValueError(f"weeks: must be >= 1, got {weeks}")
+        raise ValueError(_("weeks: must be 1 or more, got {weeks}").format(weeks=weeks))
     fear = np.mean([e.fear_before for e in entries]) / 100 if entries else 0.5
     resp = np.mean([(e.responsiveness - 1) / 6 for e in entries]) if entries else 0.5
     n = replications

@@ -14,7 +14,7 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from nabij.companion.i18n import set_language
+from nabij.companion.i18n import _, set_language
 from nabij.companion.web.config import WebConfig
 from nabij.companion.web.rendering import redirect
 from nabij.companion.web.routes import ROUTERS
@@ -83,9 +83,10 @@ def create_app(config: WebConfig) -> FastAPI:
         # The type and the route only: messages may quote what the person typed.
         route = getattr(request.scope.get("route"), "path", "?")
         log.error("unexpected %s on %s %s", type(exc).__name__, request.method, route)
-        return PlainTextResponse("Something went wrong; nothing was saved.", status_code=500)
+        return PlainTextResponse(_("Something went wrong; nothing was saved."), status_code=500)
 
-    app.add_middleware(LanguageMiddleware, config=config)
     app.add_middleware(SecurityMiddleware, allowed_hosts=config.allowed_hosts(),
                        secret=secrets.token_bytes(32))
+    # Outermost, so that the wall's own refusals (403, 413, 421) speak the app's language.
+    app.add_middleware(LanguageMiddleware, config=config)
     return app

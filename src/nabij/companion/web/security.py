@@ -28,6 +28,8 @@ from urllib.parse import parse_qs, urlsplit
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from nabij.companion.i18n import _
+
 __all__ = [
     "COOKIE",
     "CSP",
@@ -139,7 +141,8 @@ class SecurityMiddleware:
             return
         host = _header(scope, b"host")
         if host not in self.allowed_hosts:
-            await _plain(send, 421, "Misdirected request: this app answers on 127.0.0.1 only.")
+            await _plain(send, 421, _("Misdirected request: this app answers on 127.0.0.1 "
+                                      "only."))
             return
         session = _session_from(scope)
         fresh = session is None
@@ -152,17 +155,17 @@ class SecurityMiddleware:
             origin = _header(scope, b"origin")
             if origin is not None and origin != "null" and urlsplit(origin).netloc not in \
                     self.allowed_hosts:
-                await _plain(send, 403, "Forbidden: request from another site.")
+                await _plain(send, 403, _("Forbidden: request from another site."))
                 return
             read = await _read_body(receive)
             if read is None:
-                await _plain(send, 413, "Request too large.")
+                await _plain(send, 413, _("Request too large."))
                 return
             body, messages = read
             token = _header(scope, CSRF_HEADER.encode()) or _form_token(scope, body)
             if fresh or token is None or not hmac.compare_digest(token, state["csrf_token"]):
-                await _plain(send, 403, "Forbidden: missing or invalid CSRF token. Reload the "
-                                        "page and try again.")
+                await _plain(send, 403, _("Forbidden: missing or invalid CSRF token. Reload "
+                                          "the page and try again."))
                 return
             receive = _replay(messages)
 

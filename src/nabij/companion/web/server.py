@@ -9,6 +9,7 @@ import webbrowser
 
 import uvicorn
 
+from nabij.companion.i18n import _
 from nabij.companion.web.app import create_app
 from nabij.companion.web.config import LOOPBACK, WebConfig
 
@@ -22,8 +23,9 @@ def check_bind_address(host: str) -> str:
     except ValueError:
         address = None
     if address != ipaddress.ip_address(LOOPBACK):
-        raise ValueError(f"nabij serve binds to {LOOPBACK} only, not {host!r}: the journal "
-                         "must not be reachable from another machine")
+        raise ValueError(_("nabij serve binds to {loopback} only, not {host}: the journal "
+                           "must not be reachable from another machine").format(
+            loopback=LOOPBACK, host=repr(host)))
     return host
 
 
@@ -36,7 +38,8 @@ def serve(config: WebConfig, *, open_browser: bool = True, host: str = LOOPBACK)
     server = uvicorn.Server(uvicorn.Config(
         app, host=host, port=config.port, access_log=False, log_level="warning",
         server_header=False, proxy_headers=False))
-    print(f"nabij: {url}  (Ctrl+C stops; the journal locks when the server stops)", flush=True)
+    print("nabij: " + _("{url}  (Ctrl+C stops; the journal locks when the server stops)")
+          .format(url=url), flush=True)
     if open_browser:
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
     server.run()

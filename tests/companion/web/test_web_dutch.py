@@ -1,0 +1,69 @@
+"""The web app under ``--lang nl``: the wall's refusals, the 500 page and form errors in Dutch."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from starlette.testclient import TestClient
+from web_helpers import BASE, PASSPHRASE, post
+
+import nabij.companion
+from nabij.companion.web import WebConfig, create_app
+from nabij.companion.web.security import MAX_BODY
+
+LOCALE = Path(nabij.companion.__file__).parent / "locale"
+
+
+@pytest.fixture
+def dutch(tmp_path: Path) -> Iterator[TestClient]:
+    config = WebConfig(journal=tmp_path / "journal.db", lang="nl", port=8765)
+    app = create_app(config)
+
+    @app.get("/boom")
+    async def boom() -> None:
+        raise RuntimeError("a bug")
+
+    with TestClient(app, base_url=BASE, follow_redirects=False,
+                    raise_server_exceptions=False) as c:
+        yield c
+
+
+def test_refusals_and_500_are_dutch(dutch: TestClient) -> None:
+    assert "alleen op 127.0.0.1" in dutch.get("/unlock", headers={"Host": "evil.example"}).text
+    no_token = dutch.post("/lock", data={"x": "1"})
+    assert no_token.status_code == 403 and "Geweigerd" in no_token.text
+    foreign = post(dutch, "/lock", headers={"Origin": "http://evil.example"})
+    assert foreign.status_code == 403 and "andere site" in foreign.text
+    big = dutch.post("/lock", content=b"x" * (MAX_BODY + 1),
+                     headers={"content-type": "application/x-www-form-urlencoded"})
+    assert big.status_code == 413 and "te groot" in big.text
+    broken = dutch.get("/boom")
+    assert broken.status_code == 500 and "niets opgeslagen" in broken.text
+
+
+def _english_only() -> list[str]:
+    """Catalogue messages of two or more words whose Dutch differs from the English."""
+    with (LOCALE / "nl" / "LC_MESSAGES" / "nabij.po").open("rb") as fh:
+        return [m.id for m in read_po(fh) if isinstance(m.id, str) and m.id and m.string
+                and m.string != m.id and " " in m.id and "{" not in m.id]
+
+
+def test_dutch_pages_show_no_english_message(dutch: TestClient) -> None:
+    r = post(dutch, "/create", {"passphrase": PASSPHRASE, "confirm": PASSPHRASE})
+    assert r.status_code == 303, r.text
+    post(dutch, "/entries", {"person": "Sam", "topic": "werk", "depth": "30",
+                             "fear_before": "50", "responsiveness": "6"}, token_from="/today")
+    bad = post(dutch, "/entries", {"person": "", "topic": "", "depth": "130",
+                                   "fear_before": "", "responsiveness": ""}, token_from="/today")
+    pages = [bad.text] + [dutch.get(p).text for p in (
+        "/today", "/entries/new", "/people", "/calibration", "/ladder", "/reflections",
+        "/review", "/session", "/settings")]
+    english = _english_only()
+    for html in pages:
+        text = re.sub(r"<[^>]+>", " ", html)
+        leaked = [m for m in english if m in text]
+        assert not leaked, leaked
