@@ -8,7 +8,7 @@ can be set; ``nabij willing`` queries the disclosure decision directly.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import numpy as np
 import pandas as pd
@@ -30,6 +30,22 @@ from nabij.model.traits import sample_population
 from nabij.protocols import PROTOCOLS, get_protocol
 from nabij.showcase import plot_showcase, run_showcase
 
+
+def _flags_show_no_type() -> None:
+    """typer labels a flag's value type ``<bool>``, but a flag takes no value: show none."""
+    from typer.core import TyperOption
+
+    original = getattr(TyperOption, "display_type_rich", None)
+    if original is None:  # a typer without type labels
+        return
+
+    def display_type_rich(self: TyperOption, ctx: Any) -> str | None:
+        return None if self.is_flag and not self.count else original(self, ctx)
+
+    TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]
+
+
+_flags_show_no_type()
 app = typer.Typer(help="nabij: the risk regulation system of close relationships, executable.",
                   no_args_is_help=True, add_completion=False)
 app.add_typer(journal_app, name="journal")
@@ -49,12 +65,13 @@ def _fail(message: str) -> typer.Exit:
 
 
 def _frame_table(frame: pd.DataFrame, title: str) -> Table:
-    table = Table(title=title)
-    table.add_column(str(frame.index.name or ""))
+    table = Table(title=escape(title))
+    table.add_column(escape(str(frame.index.name or "")))
     for col in frame.columns:
-        table.add_column(str(col), justify="right")
+        table.add_column(escape(str(col)), justify="right")
     for idx, row in frame.iterrows():
-        table.add_row(str(idx), *(f"{v:.3f}" if isinstance(v, float) else str(v) for v in row))
+        cells = (f"{v:.3f}" if isinstance(v, float) else escape(str(v)) for v in row)
+        table.add_row(escape(str(idx)), *cells)
     return table
 
 
@@ -100,7 +117,7 @@ def simulate_cmd(
     if out is not None:
         frame = result.turns_frame() if per_turn else result.final_frame()
         _write(frame, out)
-        console.print(f"wrote {len(frame):,} rows to {out}")
+        console.print(f"wrote {len(frame):,} rows to {out}", markup=False)
 
 
 @app.command("demo")
@@ -120,7 +137,7 @@ def demo_cmd(
     out.mkdir(parents=True, exist_ok=True)
     show.table.to_csv(out / "showcase.csv")
     plot = plot_showcase(show, out / "closeness.png")
-    console.print(f"wrote {plot} and {out / 'showcase.csv'}")
+    console.print(f"wrote {plot} and {out / 'showcase.csv'}", markup=False)
 
 
 @app.command("params")
@@ -131,7 +148,8 @@ def params_cmd(rule: Annotated[str | None, typer.Option(help="only this rule's p
         table.add_column(col)
     for s in param_specs():
         if rule is None or s.rule == rule:
-            table.add_row(s.name, f"{s.default:g}", f"[{s.low:g}, {s.high:g}]", s.rule, s.source)
+            table.add_row(s.name, f"{s.default:g}", escape(f"[{s.low:g}, {s.high:g}]"), s.rule,
+                          escape(s.source))
     console.print(table)
 
 
@@ -144,7 +162,7 @@ def protocols_cmd() -> None:
     table.add_column("what")
     for name, builder in PROTOCOLS.items():
         doc = (builder.__doc__ or "").strip().splitlines()[0]
-        table.add_row(name, str(len(builder())), doc)
+        table.add_row(name, str(len(builder())), escape(doc))
     console.print(table)
 
 

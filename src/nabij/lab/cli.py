@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -32,14 +33,14 @@ def replicate_cmd(
     try:
         ids = parse_only(only)
     except ValueError as err:
-        console.print(f"[red]error:[/] --only: {err}")
+        console.print(f"[red]error:[/] --only: {escape(str(err))}")
         raise typer.Exit(2) from err
     results = []
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True) as progress:
         task = progress.add_task("replicating", total=len(ids) * replications)
         for tid in ids:
-            progress.update(task, description=f"{tid}: {TARGETS[tid].source[:40]}")
+            progress.update(task, description=escape(f"{tid}: {TARGETS[tid].source[:40]}"))
             results.append(run_target(tid, replications, seed, scale=scale,
                                       on_replication=lambda: progress.advance(task)))
     from nabij.lab.report import SYMBOL, build_report, write_report  # matplotlib: only when reporting
@@ -54,6 +55,6 @@ def replicate_cmd(
         table.add_row(r.target.id, r.target.source.split(" (")[0][:28], h.check.quantity, h.check.paper_text,
                       f"{e.value:.2f} [{e.ci_low:.2f}, {e.ci_high:.2f}]", SYMBOL[r.verdict])
     console.print(table)
-    console.print(f"[bold]{report.summary}[/]")
+    console.print(f"[bold]{escape(report.summary)}[/]")
     files = write_report(report, out)
-    console.print("wrote " + ", ".join(str(p) for p in files.values()))
+    console.print("wrote " + ", ".join(str(p) for p in files.values()), markup=False)

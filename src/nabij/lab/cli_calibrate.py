@@ -55,7 +55,8 @@ def _client(local_cluster: int | None, scheduler: str | None) -> Iterator[Any]:
 
 
 def sweep_cmd(
-    grid: Annotated[Path, typer.Option(help="grid file (TOML): [grid] parameters and what to measure")],
+    grid: Annotated[Path, typer.Option(
+        help="grid file (TOML): a \\[grid] table of parameters and what to measure")],
     out: Annotated[Path, typer.Option(help="results, one row per grid point")] = Path("results.parquet"),
     local_cluster: Annotated[int | None, typer.Option(
         min=1, help="start a Dask LocalCluster with N worker processes on 127.0.0.1")] = None,
@@ -74,7 +75,7 @@ def sweep_cmd(
     where = "in-process" if local_cluster is None and scheduler is None else (
         f"LocalCluster({local_cluster})" if local_cluster else f"scheduler {scheduler}")
     console.print(f"{len(spec.points):,} grid points x {len(spec.quantities)} quantities, "
-                  f"{spec.n_chunks} chunks of {spec.chunk_size}, {where}")
+                  f"{spec.n_chunks} chunks of {spec.chunk_size}, {where}", markup=False)
     try:
         with _client(local_cluster, scheduler) as client, Progress(*_COLUMNS, console=console) as bar:
             task = bar.add_task("sweeping", total=spec.n_chunks)
@@ -82,10 +83,11 @@ def sweep_cmd(
     except GridError as e:
         raise _fail(str(e)) from e
     except KeyboardInterrupt as e:
-        err.print(f"interrupted: finished chunks are kept in {out}.parts; run the same command to resume")
+        err.print(f"interrupted: finished chunks are kept in {out}.parts; run the same command to resume",
+                  markup=False)
         raise typer.Exit(code=130) from e
     note = f" ({outcome.skipped} chunks already done, resumed)" if outcome.skipped else ""
-    console.print(f"wrote {len(outcome.frame):,} rows to {out}{note}")
+    console.print(f"wrote {len(outcome.frame):,} rows to {out}{note}", markup=False)
 
 
 def calibrate_cmd(
@@ -126,7 +128,7 @@ def calibrate_cmd(
                                    estimator=estimator)
         with Progress(*_COLUMNS, console=console, transient=True) as bar:
             def tick(stage: str, total: int) -> Callable[[], None]:
-                task = bar.add_task(stage, total=total)
+                task = bar.add_task(escape(stage), total=total)
                 return lambda: bar.advance(task)
 
             result = calibrate(config, tick)
@@ -145,7 +147,7 @@ def calibrate_cmd(
     console.print(table)
     if replicate and result.fitted:
         console.print(_replication_counts(result.fitted, seed=2026))
-    console.print("wrote " + ", ".join(str(p) for p in files.values()))
+    console.print("wrote " + ", ".join(str(p) for p in files.values()), markup=False)
 
 
 def _replication_counts(fitted: dict[str, float], seed: int) -> str:
