@@ -52,9 +52,17 @@ design = "x"
   [[target.check]]
   quantity = "d"
   description = "x"
-  kind = "band"
+  metric = "d"
+  direction = 1
   paper = 3.0
-  band = [0.5, 1.3]
+  paper_ci = [0.5, 1.3]
 """
-    with pytest.raises(ValueError, match="inside"):
+    with pytest.raises(ValueError, match="contain"):
         load_targets(bad)
+
+
+def test_every_experiment_declares_its_sample():
+    """The runner scales each experiment to the paper's N, so each says what it samples."""
+    for tid, e in EXPERIMENTS.items():
+        assert e.sample > 0 and e.unit, f"{tid}: Experiment(sample=..., unit=...) missing"
+        assert e.scale_for(2 * e.sample) == 2.0

@@ -6,7 +6,7 @@ import pytest
 from typer.testing import CliRunner
 
 from nabij.cli import app
-from nabij.lab.report import build_report, results_json, write_report
+from nabij.lab.report import build_report, count_lines, group_counts, results_json, write_report
 from nabij.lab.runner import parse_only, run_target, run_targets
 from nabij.lab.verdict import VERDICTS
 
@@ -22,10 +22,37 @@ def test_results_json_schema(small_results):
     rows = results_json(small_results)
     assert [r["id"] for r in rows] == FAST
     for r in rows:
-        assert {"id", "source", "quantity", "paper", "model", "ci_low", "ci_high", "verdict"} <= set(r)
+        assert {"id", "group", "source", "kind", "paper_n", "quantity", "metric", "paper", "model", "ci_low",
+                "ci_high", "predictive_low", "predictive_high", "verdict"} <= set(r)
+        assert r["group"] in ("calibration", "validation")
+        assert r["kind"] in ("quantitative", "direction")
         assert r["verdict"] in VERDICTS
         assert r["ci_low"] <= r["model"] <= r["ci_high"]
         assert r["checks"] and all(c["verdict"] in VERDICTS for c in r["checks"])
+        for c in r["checks"]:
+            assert c["metric"] in ("d", "d_z", "r", "beta", "share", "level")
+            if c["kind"] == "quantitative":
+                assert c["predictive_low"] <= c["predictive_high"] and c["paper_n"] is not None
+            else:
+                assert c["window"] is not None
+
+
+def test_a_study_is_the_papers_size():
+    """T1 gives its N: one replication simulates that many pairs (times --scale)."""
+    r = run_target("T1", replications=2, rng=3, scale=0.25)
+    assert r.target.paper_n is not None
+    assert r.study_n == round(r.target.paper_n * 0.25)
+
+
+def test_counts_are_per_group(small_results):
+    counts = group_counts(small_results)
+    assert set(counts) == {"calibration", "validation"}
+    assert sum(c["targets"] for c in counts.values()) == len(FAST)
+    for c in counts.values():
+        assert c["match"] + c["direction-match"] + c["miss"] == c["targets"]
+        assert set(c["checks"]) == {"quantitative", "direction"}
+    lines = count_lines(counts)
+    assert lines[0].startswith("calibration:") and lines[1].startswith("validation:")
 
 
 def test_report_writes_three_self_contained_files(small_results, tmp_path):
@@ -35,9 +62,20 @@ def test_report_writes_three_self_contained_files(small_results, tmp_path):
     page = files["html"].read_text(encoding="utf-8")
     assert "data:image/png;base64," in page and "http://" not in page and "https://" not in page
     md = files["md"].read_text(encoding="utf-8")
-    assert report.summary in md and "figures/overview.png" in md
+    assert "Calibration targets" in md and "Validation targets" in md and "figures/overview.png" in md
     assert (tmp_path / "figures" / "overview.png").stat().st_size > 1000
-    assert len(json.loads(files["json"].read_text())) == len(FAST)
+    doc = json.loads(files["json"].read_text())
+    assert len(doc["targets"]) == len(FAST) and set(doc["counts"]) == {"calibration", "validation"}
+
+
+def test_verdicts_print_as_words(small_results, tmp_path):
+    md = _markdown_of(small_results, tmp_path)
+    for symbol in ("\u2705", "\u274c", "\U0001f7e7"):
+        assert symbol not in md
+
+
+def _markdown_of(results, tmp_path):
+    return write_report(build_report(results, 2, 3), tmp_path)["md"].read_text(encoding="utf-8")
 
 
 def test_a_target_gives_the_same_result_alone_or_with_others(small_results):
@@ -48,7 +86,7 @@ def test_a_target_gives_the_same_result_alone_or_with_others(small_results):
 
 def test_parse_only():
     assert parse_only("t1, T3") == ["T1", "T3"]
-    assert len(parse_only(None)) == 15
+    assert len(parse_only(None)) >= 15
     with pytest.raises(ValueError, match="T99"):
         parse_only("T1,T99")
 
@@ -57,7 +95,7 @@ def test_replicate_cli(tmp_path):
     result = CliRunner().invoke(app, ["replicate", "--only", "T8", "--replications", "2", "--scale", "0.25",
                                       "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert "targets match" in result.output
+    assert "calibration: " in result.output and "targets match" in result.output
     assert {p.name for p in tmp_path.iterdir()} >= {"report.html", "report.md", "results.json"}
 
 

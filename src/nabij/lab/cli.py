@@ -12,49 +12,86 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from nabij.extras import require
-from nabij.lab.runner import parse_only, run_target
+from nabij.lab.runner import TargetResult, parse_only, run_target
 from nabij.lab.targets import TARGETS
+from nabij.model import Params
 
 __all__ = ["replicate_cmd"]
 
 console = Console()
 
 
-def replicate_cmd(
-    only: Annotated[str | None, typer.Option(help="target ids, e.g. T1,T3 (default: all)")] = None,
-    replications: Annotated[int, typer.Option(min=2, help="replications per target (spawned seeds)")] = 20,
-    out: Annotated[Path, typer.Option(help="folder for report.html, report.md, results.json")] = Path(
-        "replication-report"),
-    seed: Annotated[int, typer.Option(min=0, help="root seed")] = 2026,
-    scale: Annotated[float, typer.Option(min=0.05, help="multiply every experiment's sample size")] = 1.0,
-) -> None:
-    """Replicate the published findings (T1-T15) with the default parameters; report paper vs model."""
-    require(("numba", "matplotlib", "markdown_it"), "lab", "nabij replicate")
-    try:
-        ids = parse_only(only)
-    except ValueError as err:
-        console.print(f"[red]error:[/] --only: {escape(str(err))}")
-        raise typer.Exit(2) from err
+def _run(ids: list[str], replications: int, seed: int, scale: float, params: Params,
+         label: str) -> list[TargetResult]:
     results = []
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True) as progress:
-        task = progress.add_task("replicating", total=len(ids) * replications)
+        task = progress.add_task(label, total=len(ids) * replications)
         for tid in ids:
-            progress.update(task, description=escape(f"{tid}: {TARGETS[tid].source[:40]}"))
-            results.append(run_target(tid, replications, seed, scale=scale,
+            progress.update(task, description=escape(f"{label}{tid}: {TARGETS[tid].source[:40]}"))
+            results.append(run_target(tid, replications, seed, params, scale=scale,
                                       on_replication=lambda: progress.advance(task)))
-    from nabij.lab.report import SYMBOL, build_report, write_report  # matplotlib: only when reporting
+    return results
 
-    report = build_report(results, replications, seed)
-    table = Table(title=f"Paper vs model ({replications} replications per target)")
-    for col in ("id", "source", "deciding check", "paper", "model [95% CI]", "verdict"):
+
+def replicate_cmd(
+    only: Annotated[str | None, typer.Option(help="target ids, e.g. T1,T3 (default: all)")] = None,
+    replications: Annotated[int, typer.Option(
+        min=2, help="virtual studies per target; the predictive interval's quantiles need about 100")] = 100,
+    out: Annotated[Path, typer.Option(help="folder for report.html, report.md, results.json")] = Path(
+        "replication-report"),
+    seed: Annotated[int, typer.Option(min=0, help="root seed")] = 2026,
+    scale: Annotated[float, typer.Option(
+        min=0.05, help="multiply every study's size (1 = the paper's N where known)")] = 1.0,
+    lesion: Annotated[str | None, typer.Option(
+        help="replace one mechanism by its null version: appraisal, signaling, dependence, learning, goals, "
+             "editing, suppression, or intimacy-only (the baseline without the three rules)")] = None,
+    lesions: Annotated[str | None, typer.Option(
+        help="'all' (or a comma list): also run every lesion and add a targets x lesions table")] = None,
+    lesion_replications: Annotated[int, typer.Option(
+        min=2, help="virtual studies per target and lesion for the lesion table")] = 30,
+) -> None:
+    """Replicate the published findings with the default parameters; report paper vs model per group."""
+    require(("numba", "matplotlib", "markdown_it"), "lab", "nabij replicate")
+    from nabij.lab.lesions import LESION_NAMES, lesioned, parse_lesions
+
+    try:
+        ids = parse_only(only)
+        params = lesioned(Params(), lesion) if lesion else Params()
+        table_lesions = parse_lesions(lesions) if lesions else []
+    except ValueError as err:
+        console.print(f"[red]error:[/] {escape(str(err))}")
+        console.print(escape(f"lesions: {', '.join(LESION_NAMES)}"))
+        raise typer.Exit(2) from err
+    results = _run(ids, replications, seed, scale, params, f"{lesion} lesion, " if lesion else "")
+    lesion_table = None
+    if table_lesions:
+        from nabij.lab.lesions import run_lesion_table
+
+        lesion_table = run_lesion_table(ids, table_lesions, lesion_replications, seed, scale,
+                                        run=lambda i, r, s, sc, p, label: _run(i, r, s, sc, p, label))
+    from nabij.lab.report import LABEL, build_report, count_lines, write_report  # matplotlib: only here
+
+    report = build_report(results, replications, seed, lesion_table)
+    title = f"Paper vs model ({replications} virtual studies per target"
+    title += f", {lesion} lesioned)" if lesion else ")"
+    table = Table(title=escape(title))
+    for col in ("id", "group", "deciding check", "paper", "model mean; 95% predictive interval", "verdict"):
         table.add_column(col, overflow="fold")
     for r in results:
         h = r.headline
         e = h.estimate
-        table.add_row(r.target.id, r.target.source.split(" (")[0][:28], h.check.quantity, h.check.paper_text,
-                      f"{e.value:.2f} [{e.ci_low:.2f}, {e.ci_high:.2f}]", SYMBOL[r.verdict])
+        model = f"{e.value:.2f}"
+        if h.check.kind == "quantitative":
+            model += f"; [{e.predictive_low:.2f}, {e.predictive_high:.2f}]"
+        table.add_row(r.target.id, r.group, escape(h.check.quantity), escape(h.check.paper_text), model,
+                      LABEL[r.verdict])
     console.print(table)
-    console.print(f"[bold]{escape(report.summary)}[/]")
+    for line in count_lines(report.counts):
+        console.print(f"[bold]{escape(line)}[/]")
+    if lesion_table is not None:
+        console.print(lesion_table.rich_table())
+        for line in lesion_table.flags():
+            console.print(escape(line))
     files = write_report(report, out)
-    console.print("wrote " + ", ".join(str(p) for p in files.values()), markup=False)
+    console.print("wrote " + ", ".join(escape(str(p)) for p in files.values()))

@@ -42,7 +42,10 @@ class Experiment:
 
     ``mechanism`` says in a few sentences which rules of the model produce the finding;
     ``limitations`` analyses why the model misses it, where it does (the report prints it
-    beside any verdict short of a match).
+    beside any verdict short of a match). ``sample`` is the number of ``unit`` s (pairs per
+    condition, people, groups...) one replication simulates at ``scale = 1``: the runner
+    scales it to the original study's ``paper_n`` so that one replication is one study of
+    the paper's size.
     """
 
     target_id: str
@@ -50,6 +53,15 @@ class Experiment:
     mechanism: str
     run: Runner
     limitations: str = ""
+    sample: int = 0
+    unit: str = ""
+
+    def scale_for(self, n: int) -> float:
+        """The ``scale`` at which one replication simulates ``n`` units."""
+        if self.sample <= 0:
+            raise ValueError(f"{self.target_id}: the experiment does not declare its `sample` size, so it "
+                             "cannot be run at the paper's N; set Experiment(sample=..., unit=...)")
+        return n / self.sample
 
 
 def sample_size(base: int, scale: float, minimum: int = 8) -> int:

@@ -1,6 +1,6 @@
 """The replication report's plots, drawn with matplotlib (Agg) and returned as PNG bytes.
 
-- :func:`overview` - every check's estimate with its CI against the paper's band;
+- :func:`overview` - every check's estimate against the paper's value or direction;
 - :func:`aron_closeness` - T1 closeness by condition, paper values overlaid;
 - :func:`mediation_diagram` - T3's paths (Laurenceau et al. 1998) as the model estimates them;
 - :func:`trajectories` - trust and closeness over interactions (T5 diary, T15 practice);
@@ -39,16 +39,18 @@ def _means(series: Sequence[Estimate]) -> tuple[list[float], list[float], list[f
 
 
 def overview(results: Sequence[TargetResult]) -> bytes:
-    """A forest plot: one row per check; dot = model (95% CI), shaded = the paper's band."""
+    """A forest plot: one row per check; dot = model mean (95% Monte Carlo CI); grey = the
+    model's 95% predictive interval for a study of the paper's size (quantitative checks) or
+    the metric's plausible-size window on the paper's side (direction checks)."""
     rows = [(r.target.id, c) for r in results for c in r.checks]
     fig, ax = plt.subplots(figsize=(8, 0.28 * len(rows) + 1.2))
     for y, (_, c) in enumerate(reversed(rows)):
         check = c.check
-        if check.kind == "band":
-            assert check.band is not None
-            low, high = check.band
+        window = check.window
+        if window is None:
+            low, high = c.estimate.predictive_low, c.estimate.predictive_high
         else:
-            low, high = sorted(check.direction * v for v in check.size)
+            low, high = sorted(check.direction * v for v in window)
         ax.plot([low, high], [y, y], color="#cfd8dc", lw=7, solid_capstyle="butt", zorder=1)
         if check.paper is not None:
             ax.plot(check.paper, y, marker="|", color=PAPER, ms=12, mew=2, zorder=2)
@@ -57,7 +59,8 @@ def overview(results: Sequence[TargetResult]) -> bytes:
                     color=COLOURS[c.verdict], ms=4, zorder=3)
     ax.set_yticks(range(len(rows)), [f"{tid} {c.check.quantity}" for tid, c in reversed(rows)], fontsize=7)
     ax.axvline(0, color="#90a4ae", lw=0.8)
-    ax.set_xlabel("model estimate (95% CI); grey = paper's band or plausible size; | = paper's value")
+    ax.set_xlabel("model mean (95% Monte Carlo CI); grey = predictive interval at the paper's N "
+                  "(quantitative) or plausible size (direction); | = paper's value", fontsize=8)
     ax.set_title("Every check: model vs paper")
     return _png(fig)
 

@@ -1,9 +1,11 @@
 """The paper-vs-model report: ``results.json``, ``report.md`` (with PNG figures) and a
 self-contained ``report.html`` (figures inline), all from the same results.
 
-The summary counts matches, direction-matches and misses over the targets that ran; every
-target that is not a match shows its analysis - which mechanism of the model produces the
-miss - next to the numbers.
+The summary counts matches, direction-only matches and misses for the calibration and the
+validation targets apart (``lab/split.toml``), and the checks by kind: quantitative (the
+paper's value against the model's predictive interval at the paper's N) and direction-only.
+Every target that is not a match shows its analysis - which mechanism of the model produces
+the miss - next to the numbers. Verdicts print as words.
 """
 
 from __future__ import annotations
@@ -23,39 +25,80 @@ from nabij.lab import figures
 from nabij.lab.runner import CheckResult, TargetResult
 from nabij.lab.verdict import VERDICTS
 
-__all__ = ["Report", "build_report", "results_json", "write_report"]
+__all__ = ["LABEL", "Report", "build_report", "count_lines", "group_counts", "results_json", "write_report"]
 
-SYMBOL = {"match": "✅ match", "direction-match": "🟧 direction-match", "miss": "❌ miss"}
+#: Verdicts as words (emoji render as boxes in many terminals and fonts).
+LABEL = {"match": "match", "direction-match": "direction only", "miss": "MISS"}
+GROUPS = ("calibration", "validation")
+
+
+def group_counts(results: Sequence[TargetResult]) -> dict[str, dict[str, Any]]:
+    """Per group: targets and verdict counts, and check counts by kind (quantitative/direction)."""
+    out: dict[str, dict[str, Any]] = {}
+    for group in GROUPS:
+        rs = [r for r in results if r.group == group]
+        if not rs:
+            continue
+        targets = Counter(r.verdict for r in rs)
+        checks: dict[str, dict[str, int]] = {}
+        for kind in ("quantitative", "direction"):
+            cs = [c for r in rs for c in r.checks if c.check.kind == kind]
+            checks[kind] = {"checks": len(cs), **{v: sum(c.verdict == v for c in cs) for v in VERDICTS}}
+        out[group] = {"targets": len(rs), **{v: targets.get(v, 0) for v in VERDICTS},
+                      "quantitative_targets": sum(r.target.kind == "quantitative" for r in rs),
+                      "checks": checks}
+    return out
+
+
+def count_lines(counts: dict[str, dict[str, Any]]) -> list[str]:
+    """One line per group: targets matched, then checks by kind."""
+    lines = []
+    for group, c in counts.items():
+        q, d = c["checks"]["quantitative"], c["checks"]["direction"]
+        lines.append(
+            f"{group}: {c['match']} of {c['targets']} targets match ({c['direction-match']} direction only, "
+            f"{c['miss']} miss); quantitative checks {q['match']} of {q['checks']} match, "
+            f"direction-only checks {d['match']} of {d['checks']} match")
+    return lines
 
 
 @dataclass(frozen=True)
 class Report:
-    """Everything the three files hold: results, summary line, figures (name -> PNG)."""
+    """Everything the three files hold: results, counts, figures (name -> PNG)."""
 
     results: tuple[TargetResult, ...]
-    counts: dict[str, int]
+    counts: dict[str, dict[str, Any]]
     figures: dict[str, bytes]
     replications: int
     seed: int
+    lesions: Any = None  # a nabij.lab.lesions.LesionTable, when lesions were run
 
     @property
     def summary(self) -> str:
-        n = len(self.results)
-        parts = ", ".join(f"{self.counts.get(v, 0)} {v}" for v in VERDICTS)
-        return f"{self.counts.get('match', 0)} of {n} targets match ({parts})"
+        """The honest count, per group (never pooled: calibration targets set the defaults)."""
+        return "; ".join(count_lines(self.counts))
 
 
-def _number(x: float) -> str:
-    return f"{x:.2f}"
+def _number(x: float | None) -> str:
+    return "n/a" if x is None or x != x else f"{x:.2f}"
+
+
+def _clean(x: float | None) -> float | None:
+    return None if x is None or x != x else float(x)
 
 
 def _check_row(c: CheckResult) -> dict[str, Any]:
-    return {"quantity": c.check.quantity, "description": c.check.description, "kind": c.check.kind,
-            "paper": c.check.paper if c.check.kind == "band" else c.check.paper_text,
-            "band": list(c.check.band) if c.check.band else None,
-            "size": list(c.check.size) if c.check.kind == "direction" else None,
-            "model": c.estimate.value, "ci_low": c.estimate.ci_low, "ci_high": c.estimate.ci_high,
-            "replications": c.estimate.replications, "verdict": c.verdict}
+    ch, e = c.check, c.estimate
+    return {"quantity": ch.quantity, "description": ch.description, "metric": ch.metric, "kind": ch.kind,
+            "direction": ch.direction or None, "paper": ch.paper if ch.paper is not None else ch.paper_text,
+            "paper_ci": list(ch.paper_ci) if ch.paper_ci else None, "paper_se": ch.paper_se,
+            "paper_n": ch.paper_n, "cite": ch.cite or None, "verified": ch.verified,
+            "window": list(ch.window) if ch.window else None, "study_n": e.study_n,
+            "model": e.value, "ci_low": e.ci_low, "ci_high": e.ci_high, "mc_se": e.mc_se,
+            "sd": e.sd, "predictive_low": _clean(e.predictive_low),
+            "predictive_high": _clean(e.predictive_high),
+            "mc_se_predictive_low": _clean(e.mc_se_low), "mc_se_predictive_high": _clean(e.mc_se_high),
+            "discrepancy_z": _clean(c.discrepancy), "replications": e.replications, "verdict": c.verdict}
 
 
 def results_json(results: Sequence[TargetResult]) -> list[dict[str, Any]]:
@@ -63,15 +106,19 @@ def results_json(results: Sequence[TargetResult]) -> list[dict[str, Any]]:
     out = []
     for r in results:
         h = _check_row(r.headline)
-        out.append({"id": r.target.id, "source": r.target.source, "quantity": h["quantity"],
-                    "paper": h["paper"], "model": h["model"], "ci_low": h["ci_low"],
-                    "ci_high": h["ci_high"], "verdict": r.verdict, "finding": r.target.finding,
+        out.append({"id": r.target.id, "group": r.group, "source": r.target.source, "kind": r.target.kind,
+                    "paper_n": r.target.paper_n, "n_verified": r.target.n_verified, "study_n": r.study_n,
+                    "unit": r.experiment.unit, "quantity": h["quantity"], "metric": h["metric"],
+                    "paper": h["paper"], "model": h["model"], "ci_low": h["ci_low"], "ci_high": h["ci_high"],
+                    "predictive_low": h["predictive_low"], "predictive_high": h["predictive_high"],
+                    "discrepancy_z": h["discrepancy_z"], "verdict": r.verdict, "finding": r.target.finding,
                     "checks": [_check_row(c) for c in r.checks]})
     return out
 
 
-def build_report(results: Sequence[TargetResult], replications: int, seed: int) -> Report:
-    """Count verdicts and draw the figures that the targets present allow."""
+def build_report(results: Sequence[TargetResult], replications: int, seed: int,
+                 lesions: Any = None) -> Report:
+    """Count verdicts per group and draw the figures that the targets present allow."""
     by_id = {r.target.id: r for r in results}
     figs: dict[str, bytes] = {"overview": figures.overview(results)}
     if "T1" in by_id:
@@ -83,13 +130,14 @@ def build_report(results: Sequence[TargetResult], replications: int, seed: int) 
         figs["trajectories"] = traj
     if "T15" in by_id:
         figs["t15_ladder"] = figures.exposure_ladder(by_id["T15"])
-    counts: dict[str, int] = dict(Counter(r.verdict for r in results))
-    return Report(tuple(results), counts, figs, replications, seed)
+    return Report(tuple(results), group_counts(results), figs, replications, seed, lesions)
 
 
 FIGURE_AFTER = {"T1": "t1_closeness", "T3": "t3_mediation", "T15": "t15_ladder"}
 CAPTIONS = {
-    "overview": "Every check: the model's estimate (95% CI over replications) against the paper's band.",
+    "overview": "Every check: the model's mean (95% Monte Carlo CI) against the paper: grey is the model's "
+                "95% predictive interval for one study of the paper's size (quantitative checks) or the "
+                "metric's plausible-size window (direction checks); | marks the paper's value.",
     "t1_closeness": "T1: closeness composite by condition; diamonds are Aron et al.'s (1997) means.",
     "t3_mediation": "T3: the model's standardized paths in Laurenceau et al.'s (1998) mediation.",
     "trajectories": "Trust and closeness over interactions (T5: a 21-day diary with three hurts; "
@@ -97,44 +145,77 @@ CAPTIONS = {
     "t15_ladder": "T15: the exposure ladder - weekly steps, comfortable depth and anticipated fear.",
 }
 
+METHOD = (
+    "How to read this. One replication is one virtual study, of the original study's size where the "
+    "target gives it (N). *Quantitative* checks (the paper reports a value) ask whether the paper's value "
+    "lies inside the model's 95% predictive interval - the 2.5-97.5% quantiles of the statistic over the "
+    "simulated studies - and give the standardized discrepancy z = (paper - model mean) / SD of the "
+    "studies. *Direction* checks (the paper reports only a sign) need the model's mean to have the sign, "
+    "its 95% Monte Carlo interval excluding zero, and a size inside the metric's window (|d|, |d_z| "
+    "0.1-1.5; |r|, |beta| .05-.60; a share difference .05-1). *match*: both hold; *direction only*: only "
+    "the sign holds (signed effects only); *MISS*: otherwise - a level outside its interval is always a "
+    "miss. A target takes its worst check. Monte Carlo error (the mean's SE, and the quantiles' SE) is "
+    "reported apart in results.json. The calibration targets were used to set the defaults; only the "
+    "validation targets test prediction.")
+
 
 def _paper_cell(c: CheckResult) -> str:
-    if c.check.kind == "band":
-        assert c.check.band is not None
-        return f"{c.check.paper:g} (band {c.check.band[0]:g} to {c.check.band[1]:g})"
-    low, high = c.check.size
-    return f"{c.check.paper_text}, size {low:g}-{high:g}"
+    ch = c.check
+    text = ch.paper_text
+    if ch.kind == "quantitative":
+        n = f"N = {ch.paper_n}" if ch.paper_n is not None else "meta-analytic"
+        flag = "" if ch.verified else ", unverified"
+        return f"{text} ({n}{flag})"
+    low, high = ch.window or (0.0, 0.0)
+    return f"{text}, size {low:g}-{high:g}"
 
 
 def _model_cell(c: CheckResult) -> str:
     e = c.estimate
-    return f"{_number(e.value)} [{_number(e.ci_low)}, {_number(e.ci_high)}]"
+    text = f"{_number(e.value)} [{_number(e.ci_low)}, {_number(e.ci_high)}]"
+    if c.check.kind == "quantitative":
+        text += (f"; PI [{_number(e.predictive_low)}, {_number(e.predictive_high)}], "
+                 f"z = {_number(c.discrepancy)}")
+    return text
+
+
+def _target_table(results: Sequence[TargetResult]) -> list[str]:
+    lines = ["| id | finding | deciding check: paper | model mean [MC CI]; predictive interval | verdict |",
+             "|---|---|---|---|---|"]
+    for r in results:
+        h = r.headline
+        lines.append(f"| {r.target.id} | {r.target.finding} | {h.check.quantity}: {_paper_cell(h)} | "
+                     f"{_model_cell(h)} | {LABEL[r.verdict]} |")
+    return lines
 
 
 def _markdown(report: Report, figure_path: dict[str, str]) -> str:
     lines = [
         "# nabij: virtual replications, paper vs model", "",
-        f"**{report.summary}.** nabij {nabij.__version__}, one global default parameter set, "
-        f"{report.replications} replications per target (spawned from seed {report.seed}); "
-        "CI = 95% t-interval over replications.", "",
-        "Verdicts: *match* - the estimate lies in the paper's band (values) or has the paper's sign "
-        "with its CI excluding zero and a plausible size, |effect| 0.1-1.5 (directions); "
-        "*direction-match* - only the sign is right; *miss* - otherwise. A target takes its worst check.", "",
-        "| id | finding | paper | model [95% CI] | verdict |", "|---|---|---|---|---|",
+        *[f"- **{line}**" for line in count_lines(report.counts)], "",
+        f"nabij {nabij.__version__}, one global default parameter set, {report.replications} replications "
+        f"(virtual studies) per target, spawned from seed {report.seed}.", "", METHOD, "",
     ]
+    for group in GROUPS:
+        rs = [r for r in report.results if r.group == group]
+        if rs:
+            lines += [f"## {group.capitalize()} targets", "", *_target_table(rs), ""]
+    lines += [f"![overview]({figure_path['overview']})", "", f"*{CAPTIONS['overview']}*", ""]
+    if report.lesions is not None:
+        lines += report.lesions.markdown()
     for r in report.results:
-        h = r.headline
-        lines.append(f"| {r.target.id} | {r.target.finding} | {h.check.quantity}: {_paper_cell(h)} | "
-                     f"{_model_cell(h)} | {SYMBOL[r.verdict]} |")
-    lines += ["", f"![overview]({figure_path['overview']})", "", f"*{CAPTIONS['overview']}*", ""]
-    for r in report.results:
-        lines += [f"## {r.target.id} - {r.target.source}", "", f"**Finding.** {r.target.finding}.", "",
+        n_text = (f"{r.study_n} {r.experiment.unit} per study" if r.study_n is not None else "")
+        if r.target.paper_n is not None:
+            n_text += f" (the paper's N{'' if r.target.n_verified else ', not verified: ' + r.target.n_note})"
+        lines += [f"## {r.target.id} - {r.target.source}", "", f"**Group.** {r.group}.", "",
+                  f"**Finding.** {r.target.finding}.", "",
                   f"**Original design.** {r.target.design}", "",
-                  f"**Virtual design.** {r.experiment.design}", "",
-                  f"**Verdict: {SYMBOL[r.verdict]}.**", "",
-                  "| check | paper | model [95% CI] | verdict |", "|---|---|---|---|"]
-        lines += [f"| {c.check.description} (`{c.check.quantity}`) | {_paper_cell(c)} | {_model_cell(c)} "
-                  f"| {SYMBOL[c.verdict]} |" for c in r.checks]
+                  f"**Virtual design.** {r.experiment.design} {n_text}".rstrip(), "",
+                  f"**Verdict: {LABEL[r.verdict]}.**", "",
+                  "| check | metric | paper | model mean [MC CI]; predictive interval | verdict |",
+                  "|---|---|---|---|---|"]
+        lines += [f"| {c.check.description} (`{c.check.quantity}`) | {c.check.metric} | {_paper_cell(c)} | "
+                  f"{_model_cell(c)} | {LABEL[c.verdict]} |" for c in r.checks]
         lines += ["", f"**Mechanism.** {r.experiment.mechanism}", ""]
         if r.verdict != "match":
             lines += [f"**Why it is not a match.** {r.experiment.limitations or 'Not yet analysed.'}", ""]
@@ -170,7 +251,10 @@ def write_report(report: Report, out_dir: Path) -> dict[str, Path]:
         (fig_dir / f"{name}.png").write_bytes(png)
         paths[name] = f"figures/{name}.png"
     files = {"json": out_dir / "results.json", "md": out_dir / "report.md", "html": out_dir / "report.html"}
-    files["json"].write_text(json.dumps(results_json(report.results), indent=2) + "\n", encoding="utf-8")
+    doc = {"nabij": nabij.__version__, "seed": report.seed, "replications": report.replications,
+           "counts": report.counts, "targets": results_json(report.results),
+           "lesions": report.lesions.as_json() if report.lesions is not None else None}
+    files["json"].write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
     files["md"].write_text(_markdown(report, paths) + "\n", encoding="utf-8")
     files["html"].write_text(_html(report), encoding="utf-8")
     return files

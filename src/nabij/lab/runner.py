@@ -1,5 +1,10 @@
 """Run the virtual replications: K replications per target, estimates, verdicts.
 
+One replication is one virtual study. Where the target gives the original study's size
+(``paper_n``), the experiment is scaled so that each replication simulates a study of that
+size (``--scale`` then multiplies the paper's N, for quick runs); the spread over the K
+studies gives the predictive interval the verdicts use (:mod:`nabij.lab.verdict`).
+
 Each target draws from its own child of the root seed (by its position in
 :data:`~nabij.lab.targets.TARGETS`), so a target's result does not depend on which other
 targets run with it: ``--only T3`` reproduces T3 of a full run exactly.
@@ -13,10 +18,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from nabij._rng import RngLike, as_seed_sequence, child_sequence, spawn
-from nabij.lab.experiment import Experiment
+from nabij.lab.experiment import Experiment, sample_size
 from nabij.lab.experiments import EXPERIMENTS
+from nabij.lab.split import Group, group_of
 from nabij.lab.targets import TARGETS, Check, Target
-from nabij.lab.verdict import Estimate, Verdict, estimate, judge, worst
+from nabij.lab.verdict import Estimate, Verdict, discrepancy, estimate, judge, worst
 from nabij.model import Params
 
 __all__ = ["CheckResult", "TargetResult", "parse_only", "run_target", "run_targets"]
@@ -30,15 +36,30 @@ class CheckResult:
     estimate: Estimate
     verdict: Verdict
 
+    @property
+    def discrepancy(self) -> float | None:
+        """``(paper - model mean) / sd`` of studies of the paper's size; ``None`` for directions."""
+        return discrepancy(self.check, self.estimate)
+
 
 @dataclass(frozen=True)
 class TargetResult:
-    """A target's checks, its overall verdict and its plot series (mean and CI per point)."""
+    """A target's checks, its overall verdict and its plot series (mean and CI per point).
+
+    ``study_n`` is the number of the experiment's units one replication simulated (the
+    paper's N at ``scale = 1`` where the target gives it).
+    """
 
     target: Target
     experiment: Experiment
     checks: tuple[CheckResult, ...]
     series: dict[str, tuple[Estimate, ...]]
+    study_n: int | None = None
+
+    @property
+    def group(self) -> Group:
+        """``calibration`` or ``validation`` (``lab/split.toml``)."""
+        return group_of(self.target.id)
 
     @property
     def verdict(self) -> Verdict:
@@ -71,15 +92,17 @@ def run_target(target_id: str, replications: int, rng: RngLike = 2026, params: P
     target = TARGETS[target_id]
     experiment = EXPERIMENTS[target_id]
     seed = child_sequence(as_seed_sequence(rng), list(TARGETS).index(target_id))
+    study_scale = scale * experiment.scale_for(target.paper_n) if target.paper_n is not None else scale
+    study_n = sample_size(experiment.sample, study_scale) if experiment.sample > 0 else None
     reps = []
     for s in spawn(seed, replications):
-        reps.append(experiment.run(s, prm, scale))
+        reps.append(experiment.run(s, prm, study_scale))
         if on_replication is not None:
             on_replication()
     checks = []
     for check in target.checks:
         try:
-            est = estimate([r.measures[check.quantity] for r in reps])
+            est = estimate([r.measures[check.quantity] for r in reps], study_n)
         except KeyError as err:
             raise RuntimeError(f"{target_id}: the experiment did not report {check.quantity!r}") from err
         checks.append(CheckResult(check, est, judge(check, est)))
@@ -87,7 +110,7 @@ def run_target(target_id: str, replications: int, rng: RngLike = 2026, params: P
         name: tuple(estimate(col) for col in np.asarray([r.series[name] for r in reps]).T)
         for name in reps[0].series
     }
-    return TargetResult(target, experiment, tuple(checks), series)
+    return TargetResult(target, experiment, tuple(checks), series, study_n)
 
 
 def run_targets(ids: Sequence[str], replications: int, rng: RngLike = 2026, params: Params | None = None,

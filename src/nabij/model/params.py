@@ -344,6 +344,13 @@ class Params:
         "per-observation discount of older evidence about a partner's responsiveness",
         "seed 001 (recent behaviour counts more); discounted Bayesian updating",
         "an observation 35 exchanges old counts half")
+    learning_rate: float = _p(
+        1.0, 0.0, 1.0, "learning",
+        "weight of each observed reaction in the belief about the partner's responsiveness, as a "
+        "fraction of its diagnosticity (0: the belief never learns)",
+        "seed 001; Murray et al. (2006): each situation of dependence is a test",
+        "1 = every reaction counts by its diagnosticity, as the rule is stated; it exists so that "
+        "the learning rule can be switched off (nabij replicate --lesion learning)")
     daily_discount: float = _p(
         0.99, 0.5, 1.0, "learning", "per-day discount of evidence between interactions",
         "seed 001", "evidence a month old still counts about three quarters, a season old under half")

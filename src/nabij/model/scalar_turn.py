@@ -233,9 +233,10 @@ def dyad_turn(me: PersonState, you: PersonState, my: PersonTraits, your: PersonT
     k = max(me.belief_certainty * lam, MIN_EVIDENCE)
     a = max(me.belief_shape * lam, MIN_EVIDENCE)
     b = max(me.belief_rate * lam, _RATE_FLOOR)
-    k_new = k + diag
-    mean_new = (k * me.belief_mean + diag * perceived) / k_new
-    b_new = b + 0.5 * k * diag * (perceived - me.belief_mean) ** 2 / k_new
+    w = p.learning_rate * diag
+    k_new = k + w
+    mean_new = (k * me.belief_mean + w * perceived) / k_new
+    b_new = b + 0.5 * k * w * (perceived - me.belief_mean) ** 2 / k_new
 
     # 10. dependence regulation (regulation.regulate_dependence), both people
     my_close, my_liking = regulate(me.closeness, me.liking, intimacy_me, new_hurt, my_regard,
@@ -250,7 +251,7 @@ def dyad_turn(me: PersonState, you: PersonState, my: PersonTraits, your: PersonT
     left = me.left or (my_regard < p.leave_regard and my_hurt > p.leave_hurt)
 
     new_me = PersonState(my_close, my_liking, my_regard, my_security, my_tension, my_hurt,
-                         mean_new, k_new, a + 0.5 * diag, b_new, kept, left, me.chemistry)
+                         mean_new, k_new, a + 0.5 * w, b_new, kept, left, me.chemistry)
     new_you = PersonState(your_close, your_liking, your_regard, your_security,
                           you.tension * p.tension_decay, your_hurt, you.belief_mean,
                           you.belief_certainty, you.belief_shape, you.belief_rate,

@@ -129,7 +129,8 @@ def take_turn(state: DyadState, traits: DyadTraits, ctx: ResolvedContext, turn: 
     # being confided in is evidence of being valued (Collins & Miller 1994)
     st.regard[lst] = appraise_regard(st.regard[lst], 0.5 + 0.5 * kept, kept, T.self_esteem[lst],
                                      T.rejection_sensitivity[lst], p)
-    updated = update_belief(belief_s, perceived, diag, np.where(active, p.evidence_discount, 1.0))
+    updated = update_belief(belief_s, perceived, p.learning_rate * diag,
+                            np.where(active, p.evidence_discount, 1.0))
     st.belief_mean[s], st.belief_certainty[s], st.belief_shape[s], st.belief_rate[s] = updated
 
     # --- dependence regulation, both people (Murray 2006; Collins & Miller 1994) ------------

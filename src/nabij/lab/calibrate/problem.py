@@ -121,12 +121,12 @@ class Problem:
 
 
 def observed(problem: Problem) -> dict[str, float]:
-    """The published values among the problem's statistics (band checks): ``{name: value}``."""
+    """The published values among the problem's statistics (quantitative checks): ``{name: value}``."""
     out = {}
     for s in problem.statistics:
         tid, q = split_quantity(s)
         check = TARGETS[tid].check(q)
-        if check.kind == "band" and check.paper is not None:
+        if check.kind == "quantitative" and check.paper is not None:
             out[s] = check.paper
     return out
 
@@ -136,9 +136,9 @@ def satisfies_directions(values: dict[str, float]) -> bool:
     for name, v in values.items():
         tid, q = split_quantity(name)
         check = TARGETS[tid].check(q)
-        if check.kind != "direction":
+        if check.window is None:
             continue
-        low, high = check.size
+        low, high = check.window
         if not np.isfinite(v) or np.sign(v) != check.direction or not low <= abs(v) <= high:
             return False
     return True

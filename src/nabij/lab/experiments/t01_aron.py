@@ -38,6 +38,8 @@ def run(rng: np.random.SeedSequence, params: Params, scale: float = 1.0) -> Repl
 
 EXPERIMENT = Experiment(
     "T1",
+    sample=PAIRS_PER_CONDITION,
+    unit="pairs per condition",
     design=f"{PAIRS_PER_CONDITION} stranger pairs per condition; 36 questions (72 turns) vs small talk "
            "(72 turns); topic intimacies from the question norms of Brockbank et al. (2025); composite = mean of IOS and SCI ratings of both partners.",
     mechanism="Escalating topics invite deeper disclosure; responsive replies turn disclosure into "

@@ -87,6 +87,8 @@ def run(rng: np.random.SeedSequence, params: Params, scale: float = 1.0) -> Repl
 
 EXPERIMENT = Experiment(
     "T2",
+    sample=PAIRS_PER_CONDITION,
+    unit="pairs per condition",
     design=f"{PAIRS_PER_CONDITION} stranger pairs per condition; two interactions of {PROMPTS} prompts "
            f"(topic intimacy {TOPIC}); turn-taking alternates, non-reciprocal gives each interaction "
            "to one discloser.",

@@ -58,6 +58,8 @@ def run(rng: np.random.SeedSequence, params: Params, scale: float = 1.0) -> Repl
 
 EXPERIMENT = Experiment(
     "T3",
+    sample=PAIRS_PER_TYPE,
+    unit="pairs per relationship type",
     design=f"{PAIRS_PER_TYPE} pairs (friends, partners, colleagues) x {len(EMOTIONAL_LEVELS)} kinds "
            f"of interaction (emotional share {EMOTIONAL_LEVELS}); {TURNS}-turn self-paced conversations; "
            "both partners' entries pooled.",

@@ -58,6 +58,8 @@ def run(rng: np.random.SeedSequence, params: Params, scale: float = 1.0) -> Repl
 
 EXPERIMENT = Experiment(
     "T4",
+    sample=PAIRS,
+    unit="pairs",
     design=f"{PAIRS} stranger pairs per paradigm; free conversations of {TURNS} turns; one-way "
            f"disclosure of 8 turns at topic intimacy {DEEP} vs {SHALLOW}.",
     mechanism="Being confided in raises the listener's liking (liking_receive); liking raises the "

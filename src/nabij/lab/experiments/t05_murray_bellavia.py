@@ -61,6 +61,8 @@ def run(rng: np.random.SeedSequence, params: Params, scale: float = 1.0) -> Repl
 
 EXPERIMENT = Experiment(
     "T5",
+    sample=COUPLES,
+    unit="couples",
     design=f"{COUPLES} married couples, {DAYS} days of evening talks; the partner reacts coldly "
            f"(responsiveness {COLD}) on days {', '.join(map(str, CONFLICT_DAYS))}.",
     mechanism="Appraisal colours the cold reaction; signaling turns it into hurt scaled by the "

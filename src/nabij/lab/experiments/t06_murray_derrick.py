@@ -50,6 +50,8 @@ def run(rng: np.random.SeedSequence, params: Params, scale: float = 1.0) -> Repl
 
 EXPERIMENT = Experiment(
     "T6",
+    sample=PEOPLE,
+    unit="people",
     design=f"{PEOPLE} people per risk condition, romantic partners; topic intimacy {LOW_RISK} vs "
            f"{HIGH_RISK}; cognitive load 0 vs {LOAD}; willingness to disclose.",
     mechanism="Risk raises self-protection and, through dual activation, connectedness (goal_activation); "

@@ -62,6 +62,8 @@ def run(rng: np.random.SeedSequence, params: Params, scale: float = 1.0) -> Repl
 
 EXPERIMENT = Experiment(
     "T7",
+    sample=COUPLES,
+    unit="couples",
     design=f"{COUPLES} couples; an opening exchange (warm scripted reaction {WARM} vs the partner's own), "
            f"then {TALK_TURNS} turns about feelings; the same people in both conditions.",
     mechanism="Low self-esteem biases appraisal of the partner's regard downward (Murray et al. 2000); "

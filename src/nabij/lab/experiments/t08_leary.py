@@ -47,6 +47,8 @@ def run(rng: np.random.SeedSequence, params: Params, scale: float = 1.0) -> Repl
 
 EXPERIMENT = Experiment(
     "T8",
+    sample=PEOPLE_PER_CELL,
+    unit="people per cell",
     design=f"{PEOPLE_PER_CELL} strangers per cell; 2 (included {INCLUDED} / excluded {EXCLUDED}) x 2 "
            f"(personal, relevance {PERSONAL} / random, {RANDOM}) scripted feedback after a self-description.",
     mechanism="Signaling: felt security moves with perceived acceptance, scaled by how personal the "

@@ -54,6 +54,8 @@ def run(rng: np.random.SeedSequence, params: Params, scale: float = 1.0) -> Repl
 
 EXPERIMENT = Experiment(
     "T9",
+    sample=COUPLES,
+    unit="couples",
     design=f"{COUPLES} couples, {EVENINGS} evenings; person 0 discloses twice an evening (topic intimacy "
            f"0.6, emotional, negative) and the partner reacts ambiguously (scripted responsiveness "
            f"{AMBIGUOUS}, personal); hurt = the largest hurt of the week.",

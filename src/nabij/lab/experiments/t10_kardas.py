@@ -68,6 +68,8 @@ def run(rng: np.random.SeedSequence, params: Params, scale: float = 1.0) -> Repl
 
 EXPERIMENT = Experiment(
     "T10",
+    sample=PAIRS,
+    unit="pairs",
     design=f"{PAIRS} stranger pairs and {PAIRS} friend pairs; {TURNS} alternating turns of deep talk "
            f"(topic intimacy {DEEP}, emotional {EMOTIONAL}).",
     mechanism="Strangers start from a cautious prior about responsiveness (Kardas et al. 2022), but "

@@ -48,6 +48,8 @@ def run(rng: np.random.SeedSequence, params: Params, scale: float = 1.0) -> Repl
 
 EXPERIMENT = Experiment(
     "T11",
+    sample=COUPLES,
+    unit="couples",
     design=f"{COUPLES} couples; {DAYS} evenings of 4 turns (topic intimacy 0.45), then day 7: a positive "
            "and a negative emotional disclosure each.",
     mechanism="Perceived responsiveness updates the learned belief about the partner; expected "

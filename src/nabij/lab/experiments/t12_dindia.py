@@ -50,6 +50,8 @@ def run(rng: np.random.SeedSequence, params: Params, scale: float = 1.0) -> Repl
 
 EXPERIMENT = Experiment(
     "T12",
+    sample=GROUPS,
+    unit="round-robin groups of 4",
     design=f"{GROUPS} round robins of {GROUP_SIZE} strangers; {TURNS}-turn self-paced conversations in "
            "every pair; SRM variance components of disclosure depth.",
     mechanism="Self-paced topics follow the partner's last disclosure (reciprocity), responsiveness "

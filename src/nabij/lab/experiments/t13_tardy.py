@@ -58,6 +58,8 @@ def run(rng: np.random.SeedSequence, params: Params, scale: float = 1.0) -> Repl
 
 EXPERIMENT = Experiment(
     "T13",
+    sample=PEOPLE,
+    unit="people",
     design=f"{PEOPLE} people, each with a boss and with a friend; {TOPICS} personal topics (topic "
            "intimacy 0.6), alternately positive and negative.",
     mechanism="Being below the partner in power adds risk to every disclosure (power_risk; Tardy, "

@@ -53,6 +53,8 @@ def run(rng: np.random.SeedSequence, params: Params, scale: float = 1.0) -> Repl
 
 EXPERIMENT = Experiment(
     "T14",
+    sample=PEOPLE,
+    unit="people",
     design=f"{PEOPLE} people in random situations (relationship type, audience 1-29, identifiability "
            f"0.3-1); one decision on a topic of intimacy {TOPIC}; a {TURNS}-turn free conversation.",
     mechanism="Depth is willingness times topic intimacy, and willingness falls with topic risk "

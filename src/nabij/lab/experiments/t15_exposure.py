@@ -102,6 +102,8 @@ def run(rng: np.random.SeedSequence, params: Params, scale: float = 1.0) -> Repl
 
 EXPERIMENT = Experiment(
     "T15",
+    sample=PEOPLE,
+    unit="people",
     design=f"{PEOPLE} people practise with a friend for {WEEKS} weeks (steps from 0.3, 10% deeper "
            f"each week, warm reactions {WARM}); setback study: one cold reaction ({COLD}) in week "
            f"{SETBACK_WEEK} to a deep (0.8) or a small (0.3) step.",
