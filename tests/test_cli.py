@@ -59,8 +59,9 @@ def test_demo_writes_plot_and_table(tmp_path: Path) -> None:
     res = runner.invoke(app, ["demo", "--pairs", "200", "--out", str(tmp_path)])
     assert res.exit_code == 0, res.output
     assert (tmp_path / "closeness.png").stat().st_size > 10_000
-    table = pd.read_csv(tmp_path / "showcase.csv", header=[0, 1], index_col=0)
-    assert table.loc["ios", ("mean", "36 questions")] > table.loc["ios", ("mean", "small talk")]
+    table = pd.read_csv(tmp_path / "showcase.csv").set_index(["condition", "outcome"])  # one header row
+    assert list(table.columns) == ["mean", "sd", "pairs"] and (table["pairs"] == 200).all()
+    assert table.loc[("36 questions", "ios"), "mean"] > table.loc[("small talk", "ios"), "mean"]
 
 
 def test_params_protocols_and_willing_commands() -> None:

@@ -114,6 +114,8 @@ def simulate_cmd(
     summary = result.summary().set_index("outcome")
     console.print(_frame_table(summary, f"{proto.name}: {dyads:,} {relationship} pairs, "
                                         f"{len(proto)} turns (seed {seed})"))
+    console.print("mean and 95% interval: the pair is the unit (each pair's two partners averaged, "
+                  f"n = {dyads:,} pairs); sd: across persons", markup=False)
     if out is not None:
         frame = result.turns_frame() if per_turn else result.final_frame()
         _write(frame, out)
@@ -135,7 +137,7 @@ def demo_cmd(
     console.print(f"Cohen's d on closeness (IOS), pair as unit: "
                   f"{show.table.attrs['cohens_d_ios']:.2f}  (paper: 0.88 on the closeness composite)")
     out.mkdir(parents=True, exist_ok=True)
-    show.table.to_csv(out / "showcase.csv")
+    show.tidy().to_csv(out / "showcase.csv", index=False)
     plot = plot_showcase(show, out / "closeness.png")
     console.print(f"wrote {plot} and {out / 'showcase.csv'}", markup=False)
 

@@ -31,6 +31,17 @@ class Showcase:
     results: dict[str, SimulationResult]
     table: pd.DataFrame
 
+    def tidy(self) -> pd.DataFrame:
+        """One row per condition and outcome: mean and sd of the pair means, and the pairs (n).
+
+        One header row, so any CSV reader takes it as it is (``nabij demo`` writes it to
+        ``showcase.csv``).
+        """
+        frame = self.table.stack(level="condition", future_stack=True).reset_index()
+        frame = frame[["condition", "outcome", "mean", "sd"]].sort_values(["condition", "outcome"])
+        frame["pairs"] = [self.results[c].n_dyads for c in frame["condition"]]
+        return frame.reset_index(drop=True)
+
 
 def run_showcase(pairs: int = 10_000, rng: RngLike = 2026, params: Params | None = None,
                  progress: bool = False) -> Showcase:

@@ -81,13 +81,25 @@ class SimulationResult:
         return pd.concat(frames, ignore_index=True)
 
     def summary(self) -> pd.DataFrame:
-        """Mean, sd and 95% interval of the mean for every numeric final outcome."""
+        """Mean, sd and 95% interval of the mean for every numeric final outcome; the pair is the unit.
+
+        The two partners of a pair influence each other, so they are not independent
+        observations: the interval is built from the pair means (each pair's two partners
+        averaged), ``mean +- 1.96 * sd(pair means) / sqrt(pairs)``. ``sd`` is the spread
+        across persons (for per-pair outcomes, across pairs); ``pairs`` is the ``n`` of
+        the interval.
+        """
         rows = []
         for name, arr in self.final.items():
-            x = arr.astype(np.float64).reshape(-1)
-            sd = float(x.std(ddof=1)) if x.size > 1 else 0.0
-            half = 1.96 * sd / np.sqrt(x.size)
-            mean = float(x.mean())
+            values = arr.astype(np.float64)
+            per_pair = values.mean(axis=0) if values.ndim == 2 else values.reshape(-1)
+            spread = values.reshape(-1)
+            mean = float(per_pair.mean())
+            sd = float(spread.std(ddof=1)) if spread.size > 1 else 0.0
+            sd_pairs = float(per_pair.std(ddof=1)) if per_pair.size > 1 else 0.0
+            half = 1.96 * sd_pairs / np.sqrt(per_pair.size)
             rows.append({"outcome": name, "mean": mean, "sd": sd,
-                         "ci_low": mean - half, "ci_high": mean + half})
-        return pd.DataFrame(rows)
+                         "ci_low": mean - half, "ci_high": mean + half, "pairs": per_pair.size})
+        frame = pd.DataFrame(rows)
+        frame.attrs["interval"] = "95% interval of the mean with the pair as the unit (n = pairs)"
+        return frame
