@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
-
 import numpy as np
 
 import nabij as nb
@@ -30,9 +28,9 @@ def test_scalar_turn_equals_take_turn():
         outcome = take_turn(state, traits, ctx, turn_input, noise[0], noise[1], params)
         s = turn_input.speaker
         for i in range(0, N, 7):
-            person = [PersonState(*(getattr(before, f.name)[r, i].item() for f in fields(DyadState)))
+            person = [PersonState(*(getattr(before, f)[r, i].item() for f in PersonState._fields))
                       for r in (0, 1)]
-            trait = [PersonTraits(*(getattr(traits, f.name)[r, i].item() for f in fields(DyadTraits)))
+            trait = [PersonTraits(*(getattr(traits, f)[r, i].item() for f in PersonTraits._fields))
                      for r in (0, 1)]
             me, you, values = dyad_turn(person[s], person[1 - s], trait[s], trait[1 - s],
                                         ctx.power_down[s, i], ctx.cognitive_load[s, i],
@@ -41,9 +39,9 @@ def test_scalar_turn_equals_take_turn():
                                         turn_input.feedback, turn_input.relevance, noise[0, i],
                                         noise[1, i], params)
             for r, new in ((s, me), (1 - s, you)):
-                for f in fields(DyadState):
-                    assert np.isclose(getattr(new, f.name), getattr(state, f.name)[r, i],
-                                      rtol=0, atol=1e-12), (f.name, r, i)
+                for f in PersonState._fields:
+                    assert np.isclose(getattr(new, f), getattr(state, f)[r, i],
+                                      rtol=0, atol=1e-12), (f, r, i)
             assert np.isclose(values.depth, outcome.depth[i], rtol=0, atol=1e-12)
             assert np.isclose(values.perceived_responsiveness, outcome.perceived_responsiveness[i],
                               rtol=0, atol=1e-12)

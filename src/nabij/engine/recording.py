@@ -1,26 +1,31 @@
 """What a simulation records is declared by the caller, not written into the step.
 
 A reporter is a function of the state (and, per turn, the turn's outcome) that returns an
-array of shape ``(n,)`` (per dyad) or ``(2, n)`` (per person). :data:`TURN_REPORTERS` and
+array of shape ``(n,)`` (per dyad) or ``(2, n)`` (per person). A final reporter may take a
+third argument, the dyads' traits (:class:`~nabij.model.state.DyadTraits`), to report on
+who the people are (``lambda st, p, traits: st.liking * traits.leniency``). :data:`TURN_REPORTERS` and
 :data:`FINAL_REPORTERS` name the built-in ones; a :class:`Recorder` picks from them or takes
 your own callables (mesa's ``DataCollector`` idea).
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from nabij.model.params import Params
-from nabij.model.state import DyadState
+from nabij.model.state import DyadState, DyadTraits
 from nabij.model.turn import TurnOutcome
 
 FloatArray = npt.NDArray[np.float64]
 TurnReporter = Callable[[DyadState, TurnOutcome, Params], npt.NDArray[np.generic]]
-FinalReporter = Callable[[DyadState, Params], npt.NDArray[np.generic]]
+FinalReporter = (Callable[[DyadState, Params], npt.NDArray[np.generic]]
+                 | Callable[[DyadState, Params, DyadTraits], npt.NDArray[np.generic]])
 
 __all__ = ["FINAL_REPORTERS", "TURN_REPORTERS", "Recorder", "ios", "to_seven_point"]
 
@@ -73,6 +78,21 @@ FINAL_REPORTERS: dict[str, FinalReporter] = {
 DEFAULT_TURN = ("depth", "perceived_responsiveness", "intimacy")
 
 
+def _takes_traits(fn: Callable[..., object], name: str) -> bool:
+    """Whether a final reporter takes ``(state, params, traits)`` rather than ``(state, params)``."""
+    try:
+        params = inspect.signature(fn).parameters.values()
+    except (TypeError, ValueError):  # a builtin without a signature: the two-argument form
+        return False
+    positional = [p for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    if any(p.kind is p.VAR_POSITIONAL for p in params) or len(positional) >= 3:
+        return True
+    if len(positional) < 2:
+        raise ValueError(f"record: final reporter {name!r} must take (state, params) or "
+                         "(state, params, traits)")
+    return False
+
+
 def _resolve(spec: Sequence[str] | Mapping[str, Callable[..., npt.NDArray[np.generic]]],
              known: Mapping[str, Callable[..., npt.NDArray[np.generic]]],
              kind: str) -> dict[str, Callable[..., npt.NDArray[np.generic]]]:
@@ -102,10 +122,20 @@ class Recorder:
     final: Sequence[str] | Mapping[str, FinalReporter] = tuple(FINAL_REPORTERS)
     _turn: dict[str, TurnReporter] = field(init=False, repr=False)
     _final: dict[str, FinalReporter] = field(init=False, repr=False)
+    _with_traits: frozenset[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_turn", _resolve(self.per_turn, TURN_REPORTERS, "per-turn"))
         object.__setattr__(self, "_final", _resolve(self.final, FINAL_REPORTERS, "final"))
+        object.__setattr__(self, "_with_traits", frozenset(
+            name for name, fn in self._final.items() if _takes_traits(fn, name)))
+
+    def call_final(self, name: str, state: DyadState, params: Params,
+                   traits: DyadTraits) -> npt.NDArray[np.generic]:
+        """Run the final reporter ``name``, passing the traits if it takes them."""
+        fn: Any = self._final[name]
+        out = fn(state, params, traits) if name in self._with_traits else fn(state, params)
+        return np.asarray(out)
 
     @property
     def turn_reporters(self) -> dict[str, TurnReporter]:

@@ -10,6 +10,7 @@ import pandas as pd
 
 from nabij.engine.pairing import Pairing
 from nabij.model.params import Params
+from nabij.model.traits import Population
 from nabij.protocols import Protocol
 
 __all__ = ["SimulationResult"]
@@ -22,7 +23,8 @@ class SimulationResult:
     - ``per_turn[name]``: shape ``(turns, n)`` for per-dyad quantities of a turn (they
       belong to that turn's speaker) or ``(turns, 2, n)`` for per-person ones;
     - ``final[name]``: shape ``(2, n)``: person 0 and person 1 of each dyad at the end;
-    - ``rng_state``: the root seed (entropy, spawn key) and block layout - enough to replay.
+    - ``rng_state``: the root seed (entropy, spawn key) and block layout - enough to replay;
+    - ``population``: the people who were simulated (their traits), when known.
     """
 
     protocol: Protocol
@@ -31,13 +33,18 @@ class SimulationResult:
     final: dict[str, np.ndarray]
     params: Params
     rng_state: dict[str, Any] = field(default_factory=dict)
+    population: Population | None = None
 
     @property
     def n_dyads(self) -> int:
         return len(self.pairing)
 
-    def final_frame(self) -> pd.DataFrame:
-        """One row per person per dyad: dyad, person (0/1), person_id, partner_id, outcomes."""
+    def final_frame(self, traits: bool = True) -> pd.DataFrame:
+        """One row per person per dyad: dyad, person (0/1), person_id, partner_id, outcomes.
+
+        With ``traits`` (and a known population) each row also carries the person's traits as
+        columns, and the partner's as ``partner_<trait>``.
+        """
         n = self.n_dyads
         persons = self.pairing.persons
         data: dict[str, Any] = {
@@ -48,6 +55,13 @@ class SimulationResult:
         }
         for name, arr in self.final.items():
             data[name] = arr.reshape(-1) if arr.ndim == 2 else np.tile(arr, 2)
+        if traits and self.population is not None:
+            people = self.population.to_frame()
+            for who, ids in (("", data["person_id"]), ("partner_", data["partner_id"])):
+                for column in people.columns:
+                    key = f"{who}{column}"
+                    if key not in data:  # an outcome of the same name keeps its column
+                        data[key] = people[column].to_numpy()[ids]
         return pd.DataFrame(data)
 
     def turns_frame(self, names: list[str] | None = None) -> pd.DataFrame:

@@ -23,6 +23,7 @@ from nabij.engine.result import SimulationResult
 from nabij.engine.streams import BLOCK_SIZE, BlockStreams
 from nabij.model.context import Context, ResolvedContext
 from nabij.model.params import Params
+from nabij.model.start import Start
 from nabij.model.state import DyadState, DyadTraits
 from nabij.model.traits import Population
 from nabij.model.turn import TurnInput, TurnOutcome, pass_days, take_turn
@@ -59,6 +60,7 @@ def simulate(
     block_offset: int = 0,
     *,
     kernel: Kernel = "fused",
+    start: Start | None = None,
 ) -> SimulationResult:
     """Simulate every dyad of ``pairing`` through ``protocol``; return the recorded result.
 
@@ -74,6 +76,9 @@ def simulate(
       part of a larger run exactly as it would run inside it.
     - ``kernel``: ``"fused"`` (fast, the default) or ``"reference"`` (the per-rule numpy
       functions, the documented form of the model); the two agree to float rounding.
+    - ``start``: starting values and inputs per dyad or per person (initial liking, regard,
+      expected responsiveness, an instruction, attitude similarity; :class:`~nabij.Start`);
+      anything left out starts where the model puts it.
     """
     if not isinstance(population, Population):
         raise TypeError("population: expected a nabij.Population (see nabij.sample_population)")
@@ -89,6 +94,9 @@ def simulate(
         raise ValueError(f"block_offset: must be >= 0, got {block_offset}")
     if kernel not in ("fused", "reference"):
         raise ValueError(f"kernel: expected 'fused' or 'reference', got {kernel!r}")
+    if start is not None and not isinstance(start, Start):
+        raise TypeError("start: expected a nabij.Start (or None for the model's own start)")
+    given = (start or Start()).resolve(len(pairs))
     root = as_seed_sequence(rng)
 
     n, n_turns = len(pairs), len(proto)
@@ -98,13 +106,14 @@ def simulate(
 
     with progress_bar(progress, n * n_turns, f"{proto.name}: {n:,} dyads") as advance:
         chunk = BLOCK_SIZE if kernel == "fused" else CHUNK_DYADS
-        for start in range(0, n, chunk):
-            stop = min(n, start + chunk)
-            index = np.arange(start, stop)
-            streams = BlockStreams(root, block_offset + start // BLOCK_SIZE, stop - start)
-            traits = DyadTraits.pair(population, pairs.persons[start:stop])
+        for first in range(0, n, chunk):
+            stop = min(n, first + chunk)
+            index = np.arange(first, stop)
+            streams = BlockStreams(root, block_offset + first // BLOCK_SIZE, stop - first)
+            traits = DyadTraits.pair(population, pairs.persons[first:stop])
             cctx = ctx.take(index)
-            initial = DyadState.initial(traits, cctx, prm, streams.normal_pair())
+            noise = streams.normal_rows(3)  # the pair's chemistry, then each person's taste
+            initial = DyadState.initial(traits, cctx, prm, noise[0], noise[1:], given.take(index))
             stepper = _stepper(kernel, initial, traits, cctx, prm)
             state = stepper.state
             for t, (gap, turn) in enumerate(turn_list):
@@ -118,16 +127,17 @@ def simulate(
                     value = np.asarray(reporter(state, outcome, prm))
                     if name not in per_turn:
                         per_turn[name] = np.empty((n_turns, *value.shape[:-1], n), value.dtype)
-                    per_turn[name][t, ..., start:stop] = value
-                advance(stop - start)
-            for name, freporter in rec.final_reporters.items():
-                value = np.asarray(freporter(state, prm))
+                    per_turn[name][t, ..., first:stop] = value
+                advance(stop - first)
+            for name in rec.final_reporters:
+                value = np.asarray(rec.call_final(name, state, prm, traits))
                 if name not in final:
                     final[name] = np.empty((*value.shape[:-1], n), value.dtype)
-                final[name][..., start:stop] = value
+                final[name][..., first:stop] = value
 
     return SimulationResult(
         protocol=proto, pairing=pairs, per_turn=per_turn, final=final, params=prm,
+        population=population,
         rng_state={**describe(root), "block_size": BLOCK_SIZE, "block_offset": block_offset},
     )
 

@@ -2,8 +2,9 @@
 
 Dyads are cut into blocks of :data:`BLOCK_SIZE`; block ``b`` draws from the generator of
 child ``b`` of the run's root :class:`~numpy.random.SeedSequence` (as ``root.spawn`` would
-number it). Each block always draws the same numbers in the same order - the chemistry at
-the start, then two normal arrays per turn - so a run of N dyads equals the concatenation
+number it). Each block always draws the same numbers in the same order - the pair's
+chemistry and both people's first-impression taste at the start, then two normal arrays per
+turn - so a run of N dyads equals the concatenation
 of runs on consecutive block-aligned parts (batch-split invariance), and any run can be
 replayed from its root seed.
 """
@@ -37,10 +38,14 @@ class BlockStreams:
 
     def normal_pair(self) -> FloatArray:
         """Standard normals of shape ``(2, n)``: one row per person (drawn block by block)."""
+        return self.normal_rows(2)
+
+    def normal_rows(self, rows: int) -> FloatArray:
+        """Standard normals of shape ``(rows, n)``, drawn block by block."""
         n = self.bounds[-1][1] if self.bounds else 0
-        out = np.empty((2, n))
+        out = np.empty((rows, n))
         for (a, b), gen in zip(self.bounds, self.generators, strict=True):
-            out[:, a:b] = gen.standard_normal((2, b - a))
+            out[:, a:b] = gen.standard_normal((rows, b - a))
         return out
 
     def normal(self, out: FloatArray) -> FloatArray:

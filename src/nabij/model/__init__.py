@@ -1,6 +1,8 @@
 """The theory: the risk regulation system, one mechanism per module, pure and vectorized.
 
 - :mod:`.traits` - individual differences and their population distribution
+- :mod:`.impressions` - first impressions: perceiver, target and relationship parts of liking
+- :mod:`.start` - starting values and inputs the caller gives per dyad or person
 - :mod:`.context` - relationship type, power, display norms, audience
 - :mod:`.appraisal`, :mod:`.signaling`, :mod:`.regulation` - the three contingency rules
   (Murray, Holmes & Collins 2006)
@@ -33,6 +35,7 @@ from nabij.model.goals import (
     resolve_goals,
     self_protection_goal,
 )
+from nabij.model.impressions import first_impression, projected_regard, target_appeal
 from nabij.model.learning import (
     Belief,
     belief_sd,
@@ -51,6 +54,7 @@ from nabij.model.responsiveness import (
     perceived_responsiveness,
 )
 from nabij.model.signaling import rejection_stakes, signal_acceptance
+from nabij.model.start import Start
 from nabij.model.state import DyadState, DyadTraits
 from nabij.model.traits import (
     TRAIT_CORRELATIONS,
@@ -74,6 +78,7 @@ __all__ = [
     "Params",
     "Population",
     "RelationshipType",
+    "Start",
     "TraitMarginal",
     "TurnInput",
     "TurnOutcome",
@@ -91,6 +96,7 @@ __all__ = [
     "disclosure_willingness",
     "emotional_edit",
     "emotional_weight",
+    "first_impression",
     "flood",
     "goal_activation",
     "intimacy_of_discloser",
@@ -99,6 +105,7 @@ __all__ = [
     "pass_days",
     "perceived_responsiveness",
     "prior_belief",
+    "projected_regard",
     "regulate_dependence",
     "rejection_stakes",
     "relieve",
@@ -108,6 +115,7 @@ __all__ = [
     "signal_acceptance",
     "suppress",
     "take_turn",
+    "target_appeal",
     "topic_risk",
     "trust_lower_bound",
     "update_belief",

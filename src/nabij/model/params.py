@@ -291,10 +291,60 @@ class Params:
         "Reis & Shaver (1988)", "reactions vary a lot between moments")
     chemistry_sd: float = _p(
         1.0, 0.0, 3.0, "responsiveness",
-        "sd of the relationship-specific 'chemistry' of a pair (logit scale)",
+        "sd of the 'chemistry' of a pair (logit scale): one draw per pair, shared by both people, "
+        "added to both listeners' responsiveness and (weighted) to both first impressions",
         "Dindia, Fitzpatrick & Kenny (1997); Kenny (1994)",
         "relationship variance in disclosure exceeds actor variance (T12), and pairs doing the same "
         "task end at clearly different closeness (T1's between-pair SD)")
+    # --- first impressions (Kenny 1994) -------------------------------------------------------
+    impression_leniency: float = _p(
+        2.5, 0.0, 10.0, "impressions",
+        "perceiver effect: logit of first-impression liking per unit of the perceiver's leniency "
+        "above the midpoint (some people like most others)",
+        "Kenny (1994); Wood, Harms & Vazire (2010)",
+        "with the population's spread of leniency (sd 0.18) the perceiver part is about 20% of "
+        "first-impression variance, as in zero-acquaintance round robins (Kenny 1994), of a total "
+        "logit sd of about 1 (first impressions span most of a rating scale)")
+    impression_attractiveness: float = _p(
+        1.6, 0.0, 10.0, "impressions",
+        "target effect: logit of liking per unit of the target's attractiveness above the midpoint",
+        "Walster, Aronson, Abrahams & Rottman (1966); Back, Schmukle & Egloff (2011)",
+        "the strongest single cue at first sight; with warmth and expressiveness the target part "
+        "is about 20% of first-impression variance (Kenny 1994)")
+    impression_warmth: float = _p(
+        1.2, 0.0, 10.0, "impressions",
+        "target effect: logit of liking per unit of the warmth the target shows",
+        "Fiske, Cuddy & Glick (2007); Ambady & Rosenthal (1992)",
+        "a little below attractiveness; together the target part is about 20% (Kenny 1994)")
+    impression_expressiveness: float = _p(
+        1.0, 0.0, 10.0, "impressions",
+        "target effect: logit of liking per unit of the target's nonverbal expressiveness",
+        "Friedman, Riggio & Casella (1988); Back, Schmukle & Egloff (2011)",
+        "expressive people are liked more at first sight, less strongly than attractive ones")
+    impression_chemistry: float = _p(
+        0.35, 0.0, 3.0, "impressions",
+        "weight of the pair's shared chemistry (logit, sd chemistry_sd) in first-impression liking",
+        "Kenny (1994); Eastwick, Finkel, Mochon & Ariely (2007)",
+        "the relationship part is about 60% of first-impression variance (Kenny 1994); a fifth of "
+        "it shared by the pair gives the small dyadic reciprocity (about .2) found among strangers: "
+        "0.35^2 = 0.12 = 0.2 x 0.6")
+    impression_taste_sd: float = _p(
+        0.7, 0.0, 3.0, "impressions",
+        "sd (logit) of one perceiver's idiosyncratic taste for one target, drawn per direction",
+        "Kenny (1994)", "the unshared rest of the relationship part: 0.7^2 = 0.48 = 0.8 x 0.6")
+    impression_similarity: float = _p(
+        1.0, 0.0, 5.0, "impressions",
+        "logit of liking gained from fully similar (vs fully dissimilar) known attitudes",
+        "Byrne (1971); Montoya, Horton & Kirchner (2008)",
+        "similar attitudes raise attraction clearly (about a quarter of the liking scale from "
+        "dissimilar to similar), less in live interaction than on paper")
+    projection: float = _p(
+        1.0, 0.0, 2.0, "impressions",
+        "how much of one's liking of a new partner (relative to the relationship type's starting "
+        "liking) is projected onto the partner's regard for oneself",
+        "Kenny & DePaulo (1993); Kenny (1994), assumed reciprocity",
+        "people take their own liking as the best guess of the other's: the whole deviation "
+        "carries over, coloured by the self-esteem and rejection-sensitivity biases")
     perception_rs_bias: float = _p(
         1.84, 0.0, 5.0, "responsiveness",
         "how much rejection sensitivity lowers perceived responsiveness (logit per unit above "

@@ -4,7 +4,8 @@ Every array has shape ``(2, n)``; ``x[s]`` is a view of the speaker's row and ``
 the listener's, so a turn touches contiguous memory and needs no per-dyad Python loop.
 Every quantity is the person's view *of this partner* (closeness, liking, perceived regard,
 the learned belief about the partner's responsiveness) or their own state in this
-relationship (felt security, tension, hurt).
+relationship (felt security, tension, hurt); the pair's chemistry and attitude similarity are
+the same in both rows, and ``instruction`` is a goal set from outside (:mod:`.start`).
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ import numpy as np
 import numpy.typing as npt
 
 from nabij.model.context import RELATIONSHIPS, ResolvedContext
+from nabij.model.impressions import first_impression, projected_regard, target_appeal
 from nabij.model.learning import Belief, prior_belief, trust_lower_bound
 from nabij.model.params import Params
+from nabij.model.start import ResolvedStart
 from nabij.model.traits import Population
 
 FloatArray = npt.NDArray[np.float64]
@@ -37,6 +40,10 @@ class DyadTraits:
     self_compassion: FloatArray
     opener: FloatArray
     n_close: FloatArray
+    expressiveness: FloatArray
+    warmth: FloatArray
+    attractiveness: FloatArray
+    leniency: FloatArray
 
     @classmethod
     def pair(cls, population: Population, persons: IntArray) -> DyadTraits:
@@ -66,32 +73,67 @@ class DyadState:
     last_depth: FloatArray
     left: BoolArray
     chemistry: FloatArray
+    instruction: FloatArray
+    attitude_similarity: FloatArray
 
     @classmethod
     def initial(cls, traits: DyadTraits, context: ResolvedContext, params: Params,
-                chemistry_noise: FloatArray) -> DyadState:
+                chemistry_noise: npt.ArrayLike, taste_noise: npt.ArrayLike | None = None,
+                start: ResolvedStart | None = None) -> DyadState:
         """Where a relationship of the context's type starts, for these people.
 
-        Closeness, liking and the prior belief come from the relationship type; chronic
-        self-esteem and rejection sensitivity colour the initial perceived regard and the
-        expected responsiveness (Murray et al. 2000; Downey & Feldman 1996); felt security
-        starts at chronic self-esteem (Leary et al. 1995).
+        Closeness and the prior belief come from the relationship type; liking is the first
+        impression (:func:`~nabij.model.impressions.first_impression`: the type's starting
+        liking moved by the perceiver's leniency, the target's appeal, the pair's chemistry
+        and the perceiver's taste; Kenny 1994) and perceived regard is projected from it
+        (:func:`~nabij.model.impressions.projected_regard`); chronic self-esteem and rejection
+        sensitivity colour the initial perceived regard and the expected responsiveness
+        (Murray et al. 2000; Downey & Feldman 1996); felt security starts at chronic
+        self-esteem (Leary et al. 1995).
+
+        ``chemistry_noise`` is one standard normal per dyad ``(n,)``: the pair's chemistry is
+        shared by both people (a ``(2, n)`` array's first row is taken). ``taste_noise``
+        ``(2, n)`` is each perceiver's idiosyncratic taste (default: none). ``start``
+        overrides any starting value the caller gives (:class:`~nabij.model.start.Start`).
         """
         code = context.relationship
         table = {name: np.array([getattr(r, name) for r in RELATIONSHIPS]) for name in
                  ("closeness", "liking", "expected", "certainty", "regard")}
         n = code.size
         both = (2, n)
+        given = start or ResolvedStart()
+        chem = np.asarray(chemistry_noise, dtype=np.float64)
+        chem = chem[0] if chem.ndim == 2 else chem
+        chemistry = np.broadcast_to(params.chemistry_sd * chem, both).copy()
+        taste = np.zeros(both) if taste_noise is None else np.asarray(taste_noise, dtype=np.float64)
+        similarity = (np.full(n, 0.5) if given.attitude_similarity is None
+                      else given.attitude_similarity)
+        base_liking = np.broadcast_to(table["liking"][code], both)
+        # person r's impression of the partner (row 1 - r): the partner's appeal, own leniency
+        appeal = target_appeal(traits.expressiveness, traits.warmth, traits.attractiveness, params)
+        liking = first_impression(base_liking, traits.leniency, appeal[::-1], chemistry, taste,
+                                  similarity, params)
+        if given.liking is not None:
+            liking = given.liking.copy()
         bias = (params.appraisal_self_esteem_bias * (traits.self_esteem - 0.5)
                 - params.appraisal_rs_bias * (traits.rejection_sensitivity - 0.5))
-        belief = prior_belief(np.clip(table["expected"][code] + bias, 0.0, 1.0),
-                              np.broadcast_to(table["certainty"][code], both))
+        regard = projected_regard(table["regard"][code], bias, liking, base_liking, params)
+        if given.regard is not None:
+            regard = given.regard.copy()
+        expected = np.clip(table["expected"][code] + bias, 0.0, 1.0)
+        if given.expected_responsiveness is not None:
+            expected = given.expected_responsiveness
+        belief = prior_belief(expected, np.broadcast_to(table["certainty"][code], both))
+
+        def pick(value: FloatArray | None, default: npt.ArrayLike) -> FloatArray:
+            return np.array(default if value is None else value, dtype=np.float64)
+
         return cls(
-            closeness=np.broadcast_to(table["closeness"][code], both).copy(),
-            liking=np.broadcast_to(table["liking"][code], both).copy(),
-            regard=np.clip(table["regard"][code] + bias, 0.0, 1.0),
-            security=traits.self_esteem.copy(),
-            tension=np.zeros(both),
+            closeness=pick(given.closeness, np.broadcast_to(table["closeness"][code], both)),
+            liking=np.asarray(liking, dtype=np.float64),
+            regard=np.asarray(regard, dtype=np.float64),
+            security=pick(given.security, traits.self_esteem),
+            tension=pick(given.tension, np.zeros(both)),
             hurt=np.zeros(both),
             belief_mean=belief.mean.copy(),
             belief_certainty=belief.certainty.copy(),
@@ -99,7 +141,9 @@ class DyadState:
             belief_rate=belief.rate.copy(),
             last_depth=np.zeros(both),
             left=np.zeros(both, dtype=bool),
-            chemistry=params.chemistry_sd * np.asarray(chemistry_noise, dtype=np.float64),
+            chemistry=chemistry,
+            instruction=pick(given.instruction, np.zeros(both)),
+            attitude_similarity=np.broadcast_to(similarity, both).copy(),
         )
 
     @property

@@ -1,8 +1,11 @@
 """Individual differences: who each simulated person is, and how a population is sampled.
 
-Seven traits (theory.md, "individual differences"; seed ``000``). Six are scores on
-``[0, 1]`` (0 = the lowest, 1 = the highest a questionnaire can show); the number of close
-relationships is a count. A population is sampled through a Gaussian copula: latent normal
+Eleven traits (theory.md, "individual differences"; seed ``000``). Seven are the person's
+own dispositions, four are how they come across to others at first sight and how they see
+others (Kenny 1994): expressiveness, warmth and attractiveness (what others perceive) and
+leniency (a perceiver's tendency to like most people). All but one are scores on ``[0, 1]``
+(0 = the lowest, 1 = the highest a questionnaire or a panel of judges can show); the number
+of close relationships is a count. A population is sampled through a Gaussian copula: latent normal
 scores with the correlation matrix :data:`TRAIT_CORRELATIONS` are mapped to each trait's
 marginal (logit-normal for scores, Poisson for the count).
 """
@@ -21,6 +24,7 @@ from nabij._rng import RngLike, as_generator
 FloatArray = npt.NDArray[np.float64]
 
 __all__ = [
+    "FIRST_SIGHT_TRAITS",
     "SCORE_TRAITS",
     "TRAIT_CORRELATIONS",
     "TRAIT_MARGINALS",
@@ -36,6 +40,10 @@ SCORE_TRAITS: tuple[str, ...] = (
     "need_to_belong",
     "self_compassion",
     "opener",
+    "expressiveness",
+    "warmth",
+    "attractiveness",
+    "leniency",
 )
 
 
@@ -77,23 +85,52 @@ TRAIT_MARGINALS: dict[str, TraitMarginal] = {
         "about 3-5", "Dunbar & Spoors (1995); seed 000"),
 }
 
-TRAIT_NAMES: tuple[str, ...] = (*SCORE_TRAITS, "n_close")
+# The first-sight traits: how a person comes across to others (thin slices; Ambady &
+# Rosenthal 1992) and how they see others (Kenny 1994). Symmetric around the midpoint.
+TRAIT_MARGINALS.update({
+    "expressiveness": TraitMarginal(
+        0.0, 0.8, "nonverbal expressiveness others perceive at first sight (Affective Communication "
+        "Test, rescaled)", "Friedman, Prince, Riggio & DiMatteo (1980); Riggio & Friedman (1986)"),
+    "warmth": TraitMarginal(
+        0.0, 0.8, "how warm and friendly a person comes across to strangers (judges' consensus)",
+        "Fiske, Cuddy & Glick (2007); Ambady & Rosenthal (1992)"),
+    "attractiveness": TraitMarginal(
+        0.0, 0.8, "physical attractiveness as judges agree on it", "Langlois et al. (2000); "
+        "Walster, Aronson, Abrahams & Rottman (1966)"),
+    "leniency": TraitMarginal(
+        0.0, 0.8, "a perceiver's general tendency to like the people they meet (the perceiver "
+        "effect of liking)", "Kenny (1994); Wood, Harms & Vazire (2010)"),
+})
+
+#: The traits in the order of :class:`Population` (the count ``n_close`` after the first six
+#: scores, the four first-sight traits last).
+TRAIT_NAMES: tuple[str, ...] = (*SCORE_TRAITS[:6], "n_close", *SCORE_TRAITS[6:])
+#: How a person comes across at first sight and how they see others (Kenny 1994).
+FIRST_SIGHT_TRAITS: tuple[str, ...] = SCORE_TRAITS[6:]
 
 # Correlations of the latent scores, in the order of TRAIT_NAMES. Signs and rough sizes
 # follow the literature: self-esteem with rejection sensitivity about -.4 (Downey & Feldman
 # 1996), with self-compassion about +.5 (Neff 2003); avoidance with rejection sensitivity
 # about +.2 and with the number of close relationships about -.3; openers have somewhat
-# higher self-esteem (Miller et al. 1983).
+# higher self-esteem (Miller et al. 1983). First-sight traits: expressive and warm people
+# are better at drawing others out (+.3 with opener; Riggio 1986), expressiveness and warmth
+# go together (+.3; Friedman et al. 1980), attractiveness relates weakly to self-esteem
+# (+.1; Feingold 1992), and people who like most others are a little more secure and warm
+# (+.2; Wood, Harms & Vazire 2010). Everything else is set to zero.
 TRAIT_CORRELATIONS: FloatArray = np.array(
     [
-        # SE    RS    AV    NB    SC    OP    NC
-        [1.00, -0.40, -0.20, 0.00, 0.50, 0.20, 0.20],  # self_esteem
-        [-0.40, 1.00, 0.20, 0.25, -0.30, -0.10, -0.10],  # rejection_sensitivity
-        [-0.20, 0.20, 1.00, -0.30, -0.10, -0.20, -0.30],  # avoidance
-        [0.00, 0.25, -0.30, 1.00, 0.00, 0.10, 0.10],  # need_to_belong
-        [0.50, -0.30, -0.10, 0.00, 1.00, 0.15, 0.10],  # self_compassion
-        [0.20, -0.10, -0.20, 0.10, 0.15, 1.00, 0.20],  # opener
-        [0.20, -0.10, -0.30, 0.10, 0.10, 0.20, 1.00],  # n_close
+        # SE    RS    AV    NB    SC    OP    NC    EX    WA    AT    LE
+        [1.00, -0.40, -0.20, 0.00, 0.50, 0.20, 0.20, 0.10, 0.10, 0.10, 0.20],  # self_esteem
+        [-0.40, 1.00, 0.20, 0.25, -0.30, -0.10, -0.10, 0.00, 0.00, 0.00, 0.00],  # rejection_sens.
+        [-0.20, 0.20, 1.00, -0.30, -0.10, -0.20, -0.30, -0.20, -0.20, 0.00, -0.10],  # avoidance
+        [0.00, 0.25, -0.30, 1.00, 0.00, 0.10, 0.10, 0.00, 0.10, 0.00, 0.00],  # need_to_belong
+        [0.50, -0.30, -0.10, 0.00, 1.00, 0.15, 0.10, 0.00, 0.10, 0.00, 0.10],  # self_compassion
+        [0.20, -0.10, -0.20, 0.10, 0.15, 1.00, 0.20, 0.30, 0.30, 0.00, 0.10],  # opener
+        [0.20, -0.10, -0.30, 0.10, 0.10, 0.20, 1.00, 0.10, 0.10, 0.00, 0.00],  # n_close
+        [0.10, 0.00, -0.20, 0.00, 0.00, 0.30, 0.10, 1.00, 0.30, 0.10, 0.00],  # expressiveness
+        [0.10, 0.00, -0.20, 0.10, 0.10, 0.30, 0.10, 0.30, 1.00, 0.00, 0.20],  # warmth
+        [0.10, 0.00, 0.00, 0.00, 0.00, 0.00, 0.00, 0.10, 0.00, 1.00, 0.00],  # attractiveness
+        [0.20, 0.00, -0.10, 0.00, 0.10, 0.10, 0.00, 0.00, 0.20, 0.00, 1.00],  # leniency
     ]
 )
 
@@ -121,6 +158,10 @@ class Population:
     self_compassion: FloatArray
     opener: FloatArray
     n_close: FloatArray
+    expressiveness: FloatArray
+    warmth: FloatArray
+    attractiveness: FloatArray
+    leniency: FloatArray
 
     def __post_init__(self) -> None:
         sizes = set()
@@ -205,11 +246,18 @@ def sample_population(
     except np.linalg.LinAlgError as err:
         raise ValueError("correlations: the matrix must be positive definite") from err
     gen = as_generator(rng)
-    z = gen.standard_normal((n, len(TRAIT_NAMES))) @ chol.T
+    # The seven dispositions are drawn first, exactly as before the first-sight traits existed
+    # (the Cholesky factor is lower triangular, so their scores need only the first seven
+    # normals); the first-sight traits' normals come after, so a seed keeps its people.
+    k = len(TRAIT_NAMES) - len(FIRST_SIGHT_TRAITS)
+    e = np.empty((n, len(TRAIT_NAMES)))
+    e[:, :k] = gen.standard_normal((n, k))
     out: dict[str, FloatArray] = {}
     for j, name in enumerate(TRAIT_NAMES):
+        if j == k:
+            e[:, k:] = gen.standard_normal((n, len(TRAIT_NAMES) - k))
         m = marg[name]
-        latent = m.location + m.scale * z[:, j]
+        latent = m.location + m.scale * (e[:, :j + 1] @ chol[j, :j + 1])
         if name == "n_close":
             out[name] = gen.poisson(np.exp(latent)).astype(np.float64)
         else:
