@@ -3,6 +3,7 @@
 from nabij.engine.pairing import Pairing, fixed_pairs, one_with_many, random_pairs, round_robin
 from nabij.engine.recording import FINAL_REPORTERS, TURN_REPORTERS, Recorder, ios, to_seven_point
 from nabij.engine.result import SimulationResult
+from nabij.engine.rounds import meet_in_rounds, schedule_rounds
 from nabij.engine.simulate import replicate, simulate
 from nabij.engine.streams import BLOCK_SIZE
 
@@ -15,10 +16,12 @@ __all__ = [
     "SimulationResult",
     "fixed_pairs",
     "ios",
+    "meet_in_rounds",
     "one_with_many",
     "random_pairs",
     "replicate",
     "round_robin",
+    "schedule_rounds",
     "simulate",
     "to_seven_point",
 ]
