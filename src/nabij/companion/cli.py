@@ -352,6 +352,27 @@ def passwd(journal: JournalOpt = None, lang: LangOpt = None,
 
 
 @journal_app.command()
+def check(journal: JournalOpt = None, lang: LangOpt = None) -> None:
+    """Verify the whole journal: the file, every record, and the set of records."""
+    j = unlock(setup(lang, journal))
+    try:
+        assert isinstance(j.store, SqliteStore)
+        problems = j.store.check()
+        j.confidants(), j.entries(), j.reflections(), j.sessions()
+        problems = {**problems, **j.invalid}
+        for rid, reason in sorted(problems.items()):
+            out.print(f"{rid}: {reason}")
+        if problems:
+            j.store.problems, j.invalid = {}, {}  # listed in full above
+            fail(_("{n} problem(s) found. Records that open are safe: `nabij journal export` "
+                   "and `nabij journal backup` keep them.").format(n=len(problems)))
+        err.print(_("All {n} records open; the journal is intact.").format(
+            n=len(j.store.records())))
+    finally:
+        close(j)
+
+
+@journal_app.command()
 def backup(journal: JournalOpt = None, lang: LangOpt = None,
            dest: Annotated[Path | None, typer.Option(
                "--to", help="Backup file (default: next to the journal).")] = None) -> None:

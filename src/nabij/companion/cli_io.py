@@ -38,6 +38,7 @@ __all__ = [
     "fail",
     "out",
     "read_json",
+    "report_problems",
     "save_keeping_input",
     "setup",
     "unlock",
@@ -159,8 +160,22 @@ def unlock(path: Path, *, recovery: bool = False) -> Journal:
     raise AssertionError("unreachable")
 
 
+def report_problems(j: Journal) -> None:
+    """Say which records were skipped because they could not be read (stderr)."""
+    problems = j.problems()
+    if problems:
+        ids = ", ".join(rid[:8] for rid in sorted(problems))
+        err.print(_("{n} record(s) could not be decrypted and were skipped: {ids}. The rest is "
+                    "fine; `nabij journal check` tells more, and a backup may hold an intact "
+                    "copy.").format(n=len(problems), ids=ids))
+
+
 def close(j: Journal) -> None:
-    j.store.close()
+    """Report skipped records, then close the store."""
+    try:
+        report_problems(j)
+    finally:
+        j.store.close()
 
 
 def read_json(source: str) -> Any:

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, TypeVar
 
 from nabij.companion.domain import Confidant, Entry, Reflection, Session, ValidationError
 from nabij.companion.i18n import _
 from nabij.companion.store import Record, Store
 
 __all__ = ["EXPORT_FORMAT", "EXPORT_VERSION", "Journal", "entries_to_csv"]
+
+T = TypeVar("T")
 
 EXPORT_FORMAT = "nabij-journal-export"
 EXPORT_VERSION = 1
@@ -28,11 +30,26 @@ class Journal:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        #: Records that opened but are not valid domain objects, id -> reason.
+        self.invalid: dict[str, str] = {}
 
     # -- reading ------------------------------------------------------------------------------
+    def problems(self) -> dict[str, str]:
+        """Records skipped by the reads so far (damaged, tampered or invalid), id -> reason."""
+        return {**getattr(self.store, "problems", {}), **self.invalid}
+
+    def _load(self, kind: str, build: Callable[[Mapping[str, Any]], T]) -> list[T]:
+        found = []
+        for r in self.store.records(kind):
+            try:
+                found.append(build(r.payload))
+            except (ValidationError, TypeError, AttributeError) as exc:
+                self.invalid[r.id] = f"record {r.id}: not a valid {kind} ({exc})"
+        return found
+
     def confidants(self) -> list[Confidant]:
         """Everyone in the journal, by name."""
-        found = [Confidant.from_dict(r.payload) for r in self.store.records("confidant")]
+        found = self._load("confidant", Confidant.from_dict)
         return sorted(found, key=lambda c: c.name.casefold())
 
     def confidant(self, name: str) -> Confidant | None:
@@ -42,7 +59,7 @@ class Journal:
 
     def entries(self, person: str | None = None) -> list[Entry]:
         """Entries, oldest first, optionally only those with ``person``."""
-        found = [Entry.from_dict(r.payload) for r in self.store.records("entry")]
+        found = self._load("entry", Entry.from_dict)
         if person is not None:
             key = person.strip().casefold()
             found = [e for e in found if e.person.casefold() == key]
@@ -50,12 +67,12 @@ class Journal:
 
     def reflections(self) -> list[Reflection]:
         """Reflections, oldest first."""
-        found = [Reflection.from_dict(r.payload) for r in self.store.records("reflection")]
+        found = self._load("reflection", Reflection.from_dict)
         return sorted(found, key=lambda r: (r.when, r.id))
 
     def sessions(self) -> list[Session]:
         """36-questions sessions, oldest first."""
-        found = [Session.from_dict(r.payload) for r in self.store.records("session")]
+        found = self._load("session", Session.from_dict)
         return sorted(found, key=lambda s: (s.when, s.id))
 
     def find_entry(self, prefix: str) -> Entry:

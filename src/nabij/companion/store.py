@@ -123,6 +123,9 @@ class SqliteStore:
         self.path = path
         self._db = db
         self._master = master
+        #: Records the last read could not open, id -> reason. One damaged row must not
+        #: cost the rest: reads skip it, and the CLI and ``journal check`` report it.
+        self.problems: dict[str, str] = {}
 
     # -- lifecycle -------------------------------------------------------------------------
     @classmethod
@@ -260,13 +263,44 @@ class SqliteStore:
             db.executemany("INSERT OR REPLACE INTO records (id, sealed) VALUES (?, ?)", sealed)
 
     def records(self, kind: str | None = None) -> list[Record]:
-        """Open every record (a journal is small; there is deliberately no plaintext index)."""
+        """Open every record (a journal is small; there is deliberately no plaintext index).
+
+        A record that does not open (a flipped bit, a tampered row) is skipped and noted in
+        :attr:`problems`, so the rest stays readable and can be exported or backed up.
+        """
         out = []
+        problems: dict[str, str] = {}
         for rid, sealed in self._db.execute("SELECT id, sealed FROM records"):
-            doc = json.loads(crypto.open_record(self._master, rid, bytes(sealed)))
-            if kind is None or doc["kind"] == kind:
-                out.append(Record(doc["kind"], rid, doc["data"]))
+            try:
+                record = self._open(str(rid), bytes(sealed))
+            except crypto.CryptoError as exc:
+                problems[str(rid)] = str(exc)
+                continue
+            if kind is None or record.kind == kind:
+                out.append(record)
+        self.problems = problems
         return out
+
+    def _open(self, rid: str, sealed: bytes) -> Record:
+        plain = crypto.open_record(self._master, rid, sealed)
+        try:
+            doc = json.loads(plain)
+            return Record(str(doc["kind"]), rid, dict(doc["data"]))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise crypto.CryptoError(f"record {rid}: decrypted, but not a nabij record "
+                                     f"({type(exc).__name__})") from None
+
+    def check(self) -> dict[str, str]:
+        """Verify everything: SQLite's integrity check, then every record; problems by id.
+
+        File-level problems are listed under the key ``"file"``.
+        """
+        result = [str(r[0]) for r in self._db.execute("PRAGMA integrity_check")]
+        found: dict[str, str] = {}
+        if result != ["ok"]:
+            found["file"] = "SQLite integrity check: " + "; ".join(result[:5])
+        self.records()
+        return {**found, **self.problems}
 
     def delete(self, record_id: str) -> bool:
         """Remove one record (its pages are zeroed by ``secure_delete``)."""
@@ -319,7 +353,9 @@ class SqliteStore:
         return target
 
     def verify_backup(self, target: Path) -> None:
-        """Reopen a backup: integrity check, same key slots and every record opens."""
+        """Reopen a backup: integrity check, same key slots, the same rows byte for byte,
+        and every record opens that opens in the journal (a damaged one is copied as it was,
+        so the rest is salvaged and the damaged row can still be studied)."""
         check = sqlite3.connect(f"file:{target}?mode=ro", uri=True)
         try:
             if check.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
@@ -330,14 +366,17 @@ class SqliteStore:
         finally:
             check.close()
         ours = self._db.execute("SELECT key, value FROM meta ORDER BY key").fetchall()
-        if slots != ours or len(theirs) != self._count():
+        rows = dict(self._db.execute("SELECT id, sealed FROM records").fetchall())
+        if slots != ours or theirs != rows:
             raise JournalError(_("backup: {path} does not match the journal").format(
                 path=target))
+        problems: dict[str, str] = {}
         for rid, sealed in theirs.items():
-            crypto.open_record(self._master, rid, bytes(sealed))
-
-    def _count(self) -> int:
-        return int(self._db.execute("SELECT count(*) FROM records").fetchone()[0])
+            try:
+                self._open(str(rid), bytes(sealed))
+            except crypto.CryptoError as exc:
+                problems[str(rid)] = str(exc)
+        self.problems = problems
 
     def _prune_backups(self) -> None:
         auto = sorted(p for p in self.backup_dir().glob("*.db") if not p.stem.endswith("manual"))

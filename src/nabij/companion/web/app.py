@@ -86,7 +86,7 @@ def create_app(config: WebConfig) -> FastAPI:
         return PlainTextResponse(_("Something went wrong; nothing was saved."), status_code=500)
 
     app.add_middleware(SecurityMiddleware, allowed_hosts=config.allowed_hosts(),
-                       secret=secrets.token_bytes(32))
+                       secret=secrets.token_bytes(32), port=config.port)
     # Outermost, so that the wall's own refusals (403, 413, 421) speak the app's language.
     app.add_middleware(LanguageMiddleware, config=config)
     return app

@@ -99,11 +99,20 @@ class Vault:
         self._owner = _owner_of(session_id)
         self._last_seen = self.clock()
 
-    async def lock(self) -> None:
+    def rebind(self, old_session: str, new_session: str) -> None:
+        """Move the unlocked journal from ``old_session`` to ``new_session`` (a renewal)."""
+        if self._journal is not None and self._owner == _owner_of(old_session):
+            self._owner = _owner_of(new_session)
+
+    async def lock(self, session_id: str) -> None:
         """Close the store and forget the key and everything held for the session.
 
-        Returns once the store is closed, so the file is settled when the page says so.
+        Only the browser session that unlocked may lock: another one (a second tab's stale
+        session, another local process with a token of its own) changes nothing. Returns
+        once the store is closed, so the file is settled when the page says so.
         """
+        if self._owner != _owner_of(session_id):
+            return
         journal = self._detach()
         if journal is not None:
             await self._run(journal.store.close)

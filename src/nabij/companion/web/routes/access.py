@@ -12,6 +12,7 @@ from nabij.companion.i18n import _
 from nabij.companion.store import JournalError
 from nabij.companion.web.deps import first, read_form, vault
 from nabij.companion.web.rendering import redirect, render
+from nabij.companion.web.security import renew_session
 
 router = APIRouter()
 
@@ -20,6 +21,13 @@ def _unlock_page(request: Request, status: int = 200, *, exists: bool,
                  error: str | None) -> Response:
     return render(request, "unlock.html", status, exists=exists, error=error, unlocked=False,
                   locked_now=request.query_params.get("locked") == "1")
+
+
+def _renew(request: Request) -> None:
+    """A fresh session id for the browser that just unlocked: an id planted or seen before
+    (a cookie set by a page on another local port) opens nothing afterwards."""
+    old = request.state.session_id
+    vault(request).rebind(old, renew_session(request.scope["state"]))
 
 
 @router.get("/")
@@ -53,6 +61,7 @@ async def unlock(request: Request) -> Response:
     except (JournalError, CryptoError, OSError):
         return _unlock_page(request, 500, exists=True, error=_(
             "This journal could not be opened. Check the file with `nabij journal list`."))
+    _renew(request)
     return redirect("/today")
 
 
@@ -76,11 +85,13 @@ async def create(request: Request) -> Response:
     except (JournalError, OSError):
         return _unlock_page(request, 500, exists=v.exists(), error=_(
             "The journal could not be created at {path}.").format(path=v.path))
+    _renew(request)
     return redirect("/today")
 
 
 @router.post("/lock")
 async def lock(request: Request) -> Response:
-    """Lock now: close the store and drop the key."""
-    await vault(request).lock()
+    """Lock now: close the store and drop the key (only the session that unlocked may)."""
+    await vault(request).lock(request.state.session_id)
+    renew_session(request.scope["state"])
     return redirect("/unlock?locked=1")
