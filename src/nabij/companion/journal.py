@@ -44,7 +44,8 @@ class Journal:
             try:
                 found.append(build(r.payload))
             except (ValidationError, TypeError, AttributeError) as exc:
-                self.invalid[r.id] = f"record {r.id}: not a valid {kind} ({exc})"
+                self.invalid[r.id] = _("record {id}: not a valid {kind} ({error})").format(
+                    id=r.id, kind=kind, error=exc)
         return found
 
     def confidants(self) -> list[Confidant]:

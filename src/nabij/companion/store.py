@@ -287,8 +287,9 @@ class SqliteStore:
             doc = json.loads(plain)
             return Record(str(doc["kind"]), rid, dict(doc["data"]))
         except (ValueError, KeyError, TypeError) as exc:
-            raise crypto.CryptoError(f"record {rid}: decrypted, but not a nabij record "
-                                     f"({type(exc).__name__})") from None
+            raise crypto.CryptoError(_("record {id}: decrypted, but not a nabij record "
+                                       "({error})").format(id=rid, error=type(exc).__name__)
+                                     ) from None
 
     def check(self) -> dict[str, str]:
         """Verify everything: SQLite's integrity check, then every record; problems by id.
