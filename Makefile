@@ -9,7 +9,7 @@ DEMO_STAMP := $(VENV)/.demo-stamp
 STAMP := $(VENV)/.installed-stamp
 OUT ?= demo-output
 
-.PHONY: demo test lint typecheck unit clean chromium bench
+.PHONY: demo test lint typecheck unit clean chromium bench warm
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -24,7 +24,11 @@ $(STAMP): pyproject.toml constraints.txt | $(BIN)/python
 	$(PIP) -e '.[all,bench,dev]'
 	touch $(STAMP) $(DEMO_STAMP)
 
-demo: $(DEMO_STAMP)
+# Compiles the simulation kernel once (numba caches it), with a message, before any run waits.
+warm: $(DEMO_STAMP)
+	$(BIN)/python -m nabij.engine.warm
+
+demo: warm
 	$(BIN)/nabij demo --out $(OUT)
 	$(BIN)/nabij replicate --only T1,T3,T15 --replications 10 --out $(OUT)/replication
 
@@ -34,7 +38,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP)
+unit: warm
 	$(BIN)/pytest -n 2 -q
 
 # The web app's browser test drives Debian's chromium (Playwright cannot download its own

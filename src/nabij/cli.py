@@ -21,7 +21,8 @@ from nabij import __version__
 from nabij._rng import spawn
 from nabij.companion.cli import journal_app
 from nabij.companion.web.cli import serve_command
-from nabij.engine import Recorder, fixed_pairs, simulate
+from nabij.engine import BLOCK_SIZE, Recorder
+from nabij.engine.batches import POPULATION_BATCH, RunningSummary, simulate_in_batches
 from nabij.extras import MissingExtraError, require
 from nabij.lab.cli import replicate_cmd
 from nabij.lab.cli_calibrate import calibrate_cmd, sweep_cmd
@@ -75,18 +76,6 @@ def _frame_table(frame: pd.DataFrame, title: str) -> Table:
     return table
 
 
-def _write(frame: pd.DataFrame, out: Path) -> None:
-    suffix = out.suffix.lower()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if suffix == ".csv":
-        frame.to_csv(out, index=False)
-    elif suffix in (".parquet", ".pq"):
-        require("pyarrow", "lab", "Writing Parquet files")
-        frame.to_parquet(out, index=False)
-    else:
-        raise _fail(f"--out: use a .csv or .parquet file name, got {out.name!r}")
-
-
 @app.command("simulate")
 def simulate_cmd(
     protocol: Annotated[str, typer.Option(help=f"one of: {', '.join(PROTOCOLS)}")] = "36_questions",
@@ -102,24 +91,86 @@ def simulate_cmd(
         "--per-turn", help="write per-turn records (tidy) instead of final outcomes")] = False,
     progress: Annotated[bool, typer.Option(help="show a progress bar")] = True,
 ) -> None:
-    """Simulate DYADS pairs of sampled people through a protocol and summarise the outcomes."""
+    """Simulate DYADS pairs of sampled people through a protocol and summarise the outcomes.
+
+    The run goes in block-aligned batches (:func:`nabij.engine.batches.simulate_in_batches`),
+    so memory stays bounded for any number of dyads; per-turn data is recorded only with
+    ``--per-turn``, and written batch by batch.
+    """
+    if per_turn and out is None:
+        raise _fail("--per-turn: per-turn records are only written to a file; add --out turns.csv")
+    if out is not None and out.suffix.lower() not in (".csv", ".parquet", ".pq"):
+        raise _fail(f"--out: use a .csv or .parquet file name, got {out.name!r}")
     try:
         proto = get_protocol(protocol)
         ctx = Context(relationship=relationship, power=power, cognitive_load=load)
-        people = sample_population(2 * dyads, spawn(seed, 1)[0])
-        result = simulate(people, fixed_pairs(2 * dyads), proto, context=ctx, rng=seed,
-                          record=Recorder(), progress=progress)
+        ctx.resolve(1)  # a bad setting fails here, before any work
     except ValueError as e:
         raise _fail(str(e)) from e
-    summary = result.summary().set_index("outcome")
-    console.print(_frame_table(summary, f"{proto.name}: {dyads:,} {relationship} pairs, "
-                                        f"{len(proto)} turns (seed {seed})"))
+    record = Recorder() if per_turn else Recorder(per_turn=())
+    part = 4 * BLOCK_SIZE if per_turn else POPULATION_BATCH
+    summary = RunningSummary()
+    sink = _FrameSink(out) if out is not None else None
+    try:
+        for first, result in simulate_in_batches(dyads, proto, people_rng=spawn(seed, 1)[0],
+                                                 rng=seed, context=ctx, record=record,
+                                                 part_dyads=part, progress=progress):
+            summary.add(result)
+            if sink is not None:
+                sink.write(_offset(result.turns_frame() if per_turn else result.final_frame(),
+                                   first))
+            del result
+    except ValueError as e:
+        raise _fail(str(e)) from e
+    finally:
+        if sink is not None:
+            sink.close()
+    console.print(_frame_table(summary.frame().set_index("outcome"),
+                               f"{proto.name}: {dyads:,} {relationship} pairs, "
+                               f"{len(proto)} turns (seed {seed})"))
     console.print("mean and 95% interval: the pair is the unit (each pair's two partners averaged, "
                   f"n = {dyads:,} pairs); sd: across persons", markup=False)
-    if out is not None:
-        frame = result.turns_frame() if per_turn else result.final_frame()
-        _write(frame, out)
-        console.print(f"wrote {len(frame):,} rows to {out}", markup=False)
+    if sink is not None:
+        console.print(f"wrote {sink.rows:,} rows to {out}", markup=False)
+
+
+def _offset(frame: pd.DataFrame, first_dyad: int) -> pd.DataFrame:
+    """A batch's frame numbered as in the whole run (its dyads start at ``first_dyad``)."""
+    frame["dyad"] += first_dyad
+    for column in ("person_id", "partner_id"):
+        if column in frame:
+            frame[column] += 2 * first_dyad
+    return frame
+
+
+class _FrameSink:
+    """Appends frames to one .csv or .parquet file, batch by batch (memory holds one batch)."""
+
+    def __init__(self, out: Path) -> None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        self.out, self.rows = out, 0
+        self._parquet: Any = None
+        if out.suffix.lower() != ".csv":
+            require("pyarrow", "lab", "Writing Parquet files")
+        if out.exists():
+            out.unlink()
+
+    def write(self, frame: pd.DataFrame) -> None:
+        if self.out.suffix.lower() == ".csv":
+            frame.to_csv(self.out, index=False, mode="a", header=self.rows == 0)
+        else:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            table = pa.Table.from_pandas(frame, preserve_index=False)
+            if self._parquet is None:
+                self._parquet = pq.ParquetWriter(self.out, table.schema)
+            self._parquet.write_table(table)
+        self.rows += len(frame)
+
+    def close(self) -> None:
+        if self._parquet is not None:
+            self._parquet.close()
 
 
 @app.command("demo")

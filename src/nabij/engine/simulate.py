@@ -21,6 +21,7 @@ from nabij.engine.progress import progress_bar
 from nabij.engine.recording import Recorder
 from nabij.engine.result import SimulationResult
 from nabij.engine.streams import BLOCK_SIZE, BlockStreams
+from nabij.engine.warm import ensure_compiled
 from nabij.model.context import Context, ResolvedContext
 from nabij.model.params import Params
 from nabij.model.start import Start
@@ -98,6 +99,8 @@ def simulate(
         raise TypeError("start: expected a nabij.Start (or None for the model's own start)")
     given = (start or Start()).resolve(len(pairs))
     root = as_seed_sequence(rng)
+    if kernel == "fused":
+        ensure_compiled(announce=progress)
 
     n, n_turns = len(pairs), len(proto)
     per_turn: dict[str, np.ndarray] = {}
