@@ -7,6 +7,7 @@ can be set; ``nabij willing`` queries the disclosure decision directly.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -29,6 +30,7 @@ from nabij.lab.cli_calibrate import calibrate_cmd, sweep_cmd
 from nabij.model import RELATIONSHIPS, Context, Params, disclosure_willingness, param_specs
 from nabij.model.traits import sample_population
 from nabij.protocols import PROTOCOLS, get_protocol
+from nabij.provenance import SIDECAR_SUFFIX, stamp, write_sidecar, write_table
 from nabij.showcase import plot_showcase, run_showcase
 
 
@@ -110,7 +112,9 @@ def simulate_cmd(
     record = Recorder() if per_turn else Recorder(per_turn=())
     part = 4 * BLOCK_SIZE if per_turn else POPULATION_BATCH
     summary = RunningSummary()
-    sink = _FrameSink(out) if out is not None else None
+    prov = stamp(seed=seed, protocol=proto.name, dyads=dyads, relationship=relationship, power=power,
+                 cognitive_load=load, records="per turn" if per_turn else "final")
+    sink = _FrameSink(out, prov) if out is not None else None
     try:
         for first, result in simulate_in_batches(dyads, proto, people_rng=spawn(seed, 1)[0],
                                                  rng=seed, context=ctx, record=record,
@@ -132,6 +136,8 @@ def simulate_cmd(
                   f"n = {dyads:,} pairs); sd: across persons", markup=False)
     if sink is not None:
         console.print(f"wrote {sink.rows:,} rows to {out}", markup=False)
+        where = f"{sink.out}{SIDECAR_SUFFIX}" if sink.out.suffix.lower() == ".csv" else "its Parquet metadata"
+        console.print(f"provenance (version, seed, parameters, protocol, command) in {where}", markup=False)
 
 
 def _offset(frame: pd.DataFrame, first_dyad: int) -> pd.DataFrame:
@@ -146,9 +152,9 @@ def _offset(frame: pd.DataFrame, first_dyad: int) -> pd.DataFrame:
 class _FrameSink:
     """Appends frames to one .csv or .parquet file, batch by batch (memory holds one batch)."""
 
-    def __init__(self, out: Path) -> None:
+    def __init__(self, out: Path, provenance: dict[str, Any]) -> None:
         out.parent.mkdir(parents=True, exist_ok=True)
-        self.out, self.rows = out, 0
+        self.out, self.rows, self.provenance = out, 0, provenance
         self._parquet: Any = None
         if out.suffix.lower() != ".csv":
             require("pyarrow", "lab", "Writing Parquet files")
@@ -163,14 +169,19 @@ class _FrameSink:
             import pyarrow.parquet as pq
 
             table = pa.Table.from_pandas(frame, preserve_index=False)
-            if self._parquet is None:
-                self._parquet = pq.ParquetWriter(self.out, table.schema)
+            if self._parquet is None:  # the provenance goes into the file's schema metadata
+                blob = json.dumps(self.provenance, indent=2, sort_keys=True, default=str).encode()
+                schema = table.schema.with_metadata({**(table.schema.metadata or {}), b"nabij": blob})
+                self._parquet = pq.ParquetWriter(self.out, schema)
+            table = table.replace_schema_metadata(self._parquet.schema.metadata)
             self._parquet.write_table(table)
         self.rows += len(frame)
 
     def close(self) -> None:
         if self._parquet is not None:
             self._parquet.close()
+        elif self.out.suffix.lower() == ".csv":
+            write_sidecar(self.out, self.provenance)
 
 
 @app.command("demo")
@@ -188,7 +199,8 @@ def demo_cmd(
     console.print(f"Cohen's d on closeness (IOS), pair as unit: "
                   f"{show.table.attrs['cohens_d_ios']:.2f}  (paper: 0.88 on the closeness composite)")
     out.mkdir(parents=True, exist_ok=True)
-    show.tidy().to_csv(out / "showcase.csv", index=False)
+    write_table(show.tidy(), out / "showcase.csv",
+                stamp(seed=seed, protocol="36_questions vs small_talk", pairs_per_condition=pairs))
     plot = plot_showcase(show, out / "closeness.png")
     console.print(f"wrote {plot} and {out / 'showcase.csv'}", markup=False)
 

@@ -15,6 +15,7 @@ from nabij.extras import require
 from nabij.lab.runner import TargetResult, parse_only, run_target
 from nabij.lab.targets import TARGETS
 from nabij.model import Params
+from nabij.provenance import stamp
 
 __all__ = ["replicate_cmd"]
 
@@ -93,5 +94,7 @@ def replicate_cmd(
         console.print(lesion_table.rich_table())
         for line in lesion_table.flags():
             console.print(escape(line))
-    files = write_report(report, out)
+    prov = stamp(seed=seed, protocol="replication of " + ",".join(ids), replications=replications,
+                 scale=scale)
+    files = write_report(report, out, prov)
     console.print("wrote " + ", ".join(escape(str(p)) for p in files.values()))

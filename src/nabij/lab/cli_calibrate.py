@@ -57,30 +57,49 @@ def _client(local_cluster: int | None, scheduler: str | None) -> Iterator[Any]:
 def sweep_cmd(
     grid: Annotated[Path, typer.Option(
         help="grid file (TOML): a \\[grid] table of parameters and what to measure")],
-    out: Annotated[Path, typer.Option(help="results, one row per grid point")] = Path("results.parquet"),
+    out: Annotated[Path, typer.Option(
+        help="results, one row per grid point: a .parquet or .csv file")] = Path("results.parquet"),
+    experiment: Annotated[str | None, typer.Option(
+        help="run your own function (seed, params, design) -> dict instead of the built-in measures: "
+             "module:function or path/to/file.py:function")] = None,
     local_cluster: Annotated[int | None, typer.Option(
         min=1, help="start a Dask LocalCluster with N worker processes on 127.0.0.1")] = None,
     scheduler: Annotated[str | None, typer.Option(
         help="submit to an existing Dask scheduler, e.g. tcp://10.0.0.5:8786")] = None,
 ) -> None:
-    """Sweep parameters over a grid; in-process, or on Dask with identical results. Resumes."""
-    from nabij.lab.sweep import GridError, load_grid, run_sweep
+    """Sweep parameters over a grid; in-process, or on Dask with identical results. Resumes.
+
+    The grid file path is relative to the working directory.
+    """
+    from nabij.lab.batch import BatchSpec, ExperimentError, load_experiment, normalize_reference, parse_batch_grid
+    from nabij.lab.sweep import GridError, load_grid, read_grid_text, run_sweep, sweep_provenance
 
     if local_cluster is not None and scheduler is not None:
         raise _fail("use --local-cluster or --scheduler, not both")
+    if out.suffix.lower() not in (".parquet", ".pq", ".csv"):
+        raise _fail(f"--out: use a .parquet or .csv file name, got {out.name!r}")
+    spec: Any
     try:
-        spec = load_grid(grid)
-    except GridError as e:
+        if experiment is None:
+            spec = load_grid(grid)
+        else:
+            experiment = normalize_reference(experiment)
+            load_experiment(experiment)  # fail now, not on a worker
+            spec = parse_batch_grid(read_grid_text(grid), experiment, str(grid))
+    except (GridError, ExperimentError) as e:
         raise _fail(str(e)) from e
+    measures = (f"{spec.replications} replications of {experiment}" if isinstance(spec, BatchSpec)
+                else f"{len(spec.quantities)} quantities")
     where = "in-process" if local_cluster is None and scheduler is None else (
         f"LocalCluster({local_cluster})" if local_cluster else f"scheduler {scheduler}")
-    console.print(f"{len(spec.points):,} grid points x {len(spec.quantities)} quantities, "
+    console.print(f"{len(spec.points):,} grid points x {measures}, "
                   f"{spec.n_chunks} chunks of {spec.chunk_size}, {where}", markup=False)
     try:
         with _client(local_cluster, scheduler) as client, Progress(*_COLUMNS, console=console) as bar:
             task = bar.add_task("sweeping", total=spec.n_chunks)
-            outcome = run_sweep(spec, out, client, on_chunk=lambda done, _: bar.update(task, completed=done))
-    except GridError as e:
+            outcome = run_sweep(spec, out, client, on_chunk=lambda done, _: bar.update(task, completed=done),
+                                provenance=sweep_provenance(spec))
+    except (GridError, ExperimentError) as e:
         raise _fail(str(e)) from e
     except KeyboardInterrupt as e:
         err.print(f"interrupted: finished chunks are kept in {out}.parts; run the same command to resume",

@@ -241,8 +241,11 @@ def _html(report: Report) -> str:
             f"<title>nabij replications</title><style>{style}</style></head><body>{body}</body></html>")
 
 
-def write_report(report: Report, out_dir: Path) -> dict[str, Path]:
-    """Write ``results.json``, ``report.md`` (+ ``figures/*.png``) and ``report.html``."""
+def write_report(report: Report, out_dir: Path, provenance: dict[str, Any] | None = None) -> dict[str, Path]:
+    """Write ``results.json``, ``report.md`` (+ ``figures/*.png``) and ``report.html``.
+
+    ``provenance`` (:func:`nabij.provenance.stamp`) goes into ``results.json``.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     fig_dir = out_dir / "figures"
     fig_dir.mkdir(exist_ok=True)
@@ -253,7 +256,8 @@ def write_report(report: Report, out_dir: Path) -> dict[str, Path]:
     files = {"json": out_dir / "results.json", "md": out_dir / "report.md", "html": out_dir / "report.html"}
     doc = {"nabij": nabij.__version__, "seed": report.seed, "replications": report.replications,
            "counts": report.counts, "targets": results_json(report.results),
-           "lesions": report.lesions.as_json() if report.lesions is not None else None}
+           "lesions": report.lesions.as_json() if report.lesions is not None else None,
+           "provenance": provenance}
     files["json"].write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
     files["md"].write_text(_markdown(report, paths) + "\n", encoding="utf-8")
     files["html"].write_text(_html(report), encoding="utf-8")

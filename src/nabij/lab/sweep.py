@@ -1,4 +1,9 @@
-"""Parameter sweeps: a grid file in, one Parquet row per grid point out, in-process or on Dask.
+"""Parameter sweeps: a grid file in, one row per grid point out (Parquet or CSV), in-process or on Dask.
+
+The rows measure the built-in quantities of the replications (T1-T15); to run your own
+experiment function over a grid instead, see :mod:`nabij.lab.batch`
+(``nabij sweep --experiment module:function``). The output file carries its provenance
+(:mod:`nabij.provenance`).
 
 A grid file (TOML) names the parameters to vary and what to measure::
 
@@ -49,11 +54,14 @@ import numpy as np
 import pandas as pd
 
 from nabij._rng import as_seed_sequence, child_sequence
+from nabij.lab.batch import BatchSpec, run_batch_chunk
 from nabij.lab.evaluate import evaluate, params_from, quantity_names, split_quantity
 from nabij.lab.targets import TARGETS
 from nabij.model import param_specs
+from nabij.provenance import stamp, write_table
 
-__all__ = ["GridError", "SweepOutcome", "SweepSpec", "load_grid", "parse_grid", "run_chunk", "run_sweep"]
+__all__ = ["GridError", "SweepOutcome", "SweepSpec", "load_grid", "parse_grid", "read_grid_text", "run_chunk",
+           "run_sweep", "sweep_provenance"]
 
 _TOP_KEYS = ("seed", "targets", "quantities", "replications", "scale", "chunk_size", "grid", "fixed")
 _RANGE_KEYS = ("from", "to", "steps")
@@ -208,13 +216,20 @@ def parse_grid(text: str, source: str = "grid file") -> SweepSpec:
                      chunk_size=_int(data, "chunk_size", 16, 1, source))
 
 
+def read_grid_text(path: Path) -> str:
+    """A grid file's text; a relative path starts from the working directory (clear error if absent)."""
+    path = Path(path)
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as err:
+        where = "" if path.is_absolute() else (f" (relative paths start from the working directory, "
+                                               f"{Path.cwd()}; looked for {path.resolve()})")
+        raise GridError(f"{path}: cannot read the grid file: {err.strerror}{where}") from err
+
+
 def load_grid(path: Path) -> SweepSpec:
     """Read and validate a grid file."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as err:
-        raise GridError(f"{path}: cannot read the grid file ({err.strerror})") from err
-    return parse_grid(text, str(path))
+    return parse_grid(read_grid_text(path), str(path))
 
 
 def run_chunk(spec: SweepSpec, index: int) -> pd.DataFrame:
@@ -246,7 +261,7 @@ def _part(parts: Path, index: int) -> Path:
     return parts / f"chunk-{index:05d}.parquet"
 
 
-def _prepare(spec: SweepSpec, parts: Path) -> list[int]:
+def _prepare(spec: SweepSpec | BatchSpec, parts: Path) -> list[int]:
     """Check or write the manifest; return the chunks still to compute."""
     manifest = parts / "sweep.json"
     if manifest.exists():
@@ -266,12 +281,36 @@ def _write_atomic(frame: pd.DataFrame, path: Path) -> None:
     os.replace(tmp, path)
 
 
-def run_sweep(spec: SweepSpec, out: Path, client: Any = None,
-              on_chunk: Callable[[int, int], None] | None = None) -> SweepOutcome:
-    """Run (or resume) a sweep into ``out`` (Parquet); in-process, or on a Dask ``client``.
+def sweep_provenance(spec: SweepSpec | BatchSpec, command: str | None = None) -> dict[str, Any]:
+    """What made a sweep's rows: version, seed, base parameters, what was measured, the grid, command."""
+    if isinstance(spec, BatchSpec):
+        what = "experiment " + (spec.experiment if isinstance(spec.experiment, str) else
+                                f"{spec.experiment.__module__}:{spec.experiment.__qualname__}")
+        extra: dict[str, Any] = {"design": spec.design}
+    else:
+        what = "sweep of " + ", ".join(spec.quantities)
+        extra = {"scale": spec.scale}
+    grid = {str(k): [v.item() if isinstance(v, np.generic) else v for v in pd.unique(spec.points[k])]
+            for k in spec.points.columns}
+    return stamp(seed=spec.seed, protocol=what, params=spec.fixed, command=command, grid=grid,
+                 grid_points=len(spec.points), replications=spec.replications, sweep_digest=spec.digest(),
+                 **extra)
 
-    ``on_chunk(done, total)`` is called after each chunk is safely written.
+
+def run_sweep(spec: SweepSpec | BatchSpec, out: Path, client: Any = None,
+              on_chunk: Callable[[int, int], None] | None = None,
+              provenance: dict[str, Any] | None = None) -> SweepOutcome:
+    """Run (or resume) a sweep into ``out`` (.parquet or .csv); in-process, or on a Dask ``client``.
+
+    A :class:`~nabij.lab.batch.BatchSpec` runs a user experiment instead of the built-in
+    measures. ``on_chunk(done, total)`` is called after each chunk is safely written.
+    ``out`` carries its provenance (:func:`sweep_provenance` unless given).
     """
+    suffix = Path(out).suffix.lower()
+    if suffix not in (".parquet", ".pq", ".csv"):
+        raise GridError(f"{out}: use a .parquet or .csv file name for the results")
+    chunk_fn: Callable[[Any, int], pd.DataFrame] = (run_batch_chunk if isinstance(spec, BatchSpec)
+                                                     else run_chunk)
     out = Path(out)
     parts = _parts_dir(out)
     todo = _prepare(spec, parts)
@@ -286,17 +325,16 @@ def run_sweep(spec: SweepSpec, out: Path, client: Any = None,
 
     if client is None:
         for index in todo:
-            finished(index, run_chunk(spec, index))
+            finished(index, chunk_fn(spec, index))
     else:
         from distributed import as_completed
 
         spec_future = client.scatter(spec, broadcast=True)
-        futures = {client.submit(run_chunk, spec_future, i, pure=False): i for i in todo}
+        futures = {client.submit(chunk_fn, spec_future, i, pure=False): i for i in todo}
         for future in as_completed(futures):  # type: ignore[no-untyped-call]
             finished(futures[future], future.result())
     frame = pd.concat([pd.read_parquet(_part(parts, i)) for i in range(spec.n_chunks)], ignore_index=True)
     frame = frame.sort_values("point", kind="stable").reset_index(drop=True)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    _write_atomic(frame, out)
+    write_table(frame, out, provenance if provenance is not None else sweep_provenance(spec))
     shutil.rmtree(parts)
     return SweepOutcome(frame, computed=len(todo), skipped=spec.n_chunks - len(todo))

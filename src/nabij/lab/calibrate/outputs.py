@@ -29,6 +29,7 @@ from nabij.lab.calibrate.problem import prior_bounds
 from nabij.lab.calibrate.sbc import Recovery
 from nabij.lab.sensitivity import plot_sobol
 from nabij.model import Params
+from nabij.provenance import stamp, write_table
 
 __all__ = ["provenance", "write_outputs"]
 
@@ -181,8 +182,10 @@ def write_outputs(result: CalibrationResult, out: Path, command: str = "nabij ca
     prov = provenance(result, command)
     files = {"posterior": out / "posterior.parquet", "accepted": out / "accepted.parquet",
              "summary": out / "summary.json", "report": out / "report.md", "fitted": out / "fitted.toml"}
-    result.posterior.to_parquet(files["posterior"], index=False)
-    result.accepted.to_parquet(files["accepted"], index=False)
+    what = "calibration to " + ", ".join(result.problem.statistics)
+    stamped = {**stamp(seed=result.config.seed, protocol=what, command=command), **prov}
+    write_table(result.posterior, files["posterior"], stamped)
+    write_table(result.accepted, files["accepted"], stamped)
     summary = {"provenance": prov, "parameters": list(result.problem.parameters), "fitted": result.fitted,
                "sbc": result.sbc.table().to_dict(orient="records"),
                "sbc_pooled": {str(lv): result.sbc.pooled(lv) for lv in result.sbc.covered},
