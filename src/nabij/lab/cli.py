@@ -73,7 +73,7 @@ def replicate_cmd(
                                         run=lambda i, r, s, sc, p, label: _run(i, r, s, sc, p, label))
     from nabij.lab.report import LABEL, build_report, count_lines, write_report  # matplotlib: only here
 
-    report = build_report(results, replications, seed, lesion_table)
+    report = build_report(results, replications, seed, lesion_table, lesion)
     title = f"Paper vs model ({replications} virtual studies per target"
     title += f", {lesion} lesioned)" if lesion else ")"
     table = Table(title=escape(title))

@@ -72,6 +72,7 @@ class Report:
     replications: int
     seed: int
     lesions: Any = None  # a nabij.lab.lesions.LesionTable, when lesions were run
+    lesion: str | None = None  # the mechanism replaced by its null version in this run, if any
 
     @property
     def summary(self) -> str:
@@ -117,7 +118,7 @@ def results_json(results: Sequence[TargetResult]) -> list[dict[str, Any]]:
 
 
 def build_report(results: Sequence[TargetResult], replications: int, seed: int,
-                 lesions: Any = None) -> Report:
+                 lesions: Any = None, lesion: str | None = None) -> Report:
     """Count verdicts per group and draw the figures that the targets present allow."""
     by_id = {r.target.id: r for r in results}
     figs: dict[str, bytes] = {"overview": figures.overview(results)}
@@ -130,7 +131,7 @@ def build_report(results: Sequence[TargetResult], replications: int, seed: int,
         figs["trajectories"] = traj
     if "T15" in by_id:
         figs["t15_ladder"] = figures.exposure_ladder(by_id["T15"])
-    return Report(tuple(results), group_counts(results), figs, replications, seed, lesions)
+    return Report(tuple(results), group_counts(results), figs, replications, seed, lesions, lesion)
 
 
 FIGURE_AFTER = {"T1": "t1_closeness", "T3": "t3_mediation", "T15": "t15_ladder"}
@@ -193,6 +194,8 @@ def _markdown(report: Report, figure_path: dict[str, str]) -> str:
     lines = [
         "# nabij: virtual replications, paper vs model", "",
         *[f"- **{line}**" for line in count_lines(report.counts)], "",
+        *([f"**Lesioned model: `{report.lesion}` replaced by its null version (nabij.lab.lesions).**", ""]
+          if report.lesion else []),
         f"nabij {nabij.__version__}, one global default parameter set, {report.replications} replications "
         f"(virtual studies) per target, spawned from seed {report.seed}.", "", METHOD, "",
     ]
@@ -255,6 +258,7 @@ def write_report(report: Report, out_dir: Path, provenance: dict[str, Any] | Non
         paths[name] = f"figures/{name}.png"
     files = {"json": out_dir / "results.json", "md": out_dir / "report.md", "html": out_dir / "report.html"}
     doc = {"nabij": nabij.__version__, "seed": report.seed, "replications": report.replications,
+           "lesion": report.lesion,
            "counts": report.counts, "targets": results_json(report.results),
            "lesions": report.lesions.as_json() if report.lesions is not None else None,
            "provenance": provenance}

@@ -37,8 +37,8 @@ def targets_markdown() -> str:
         group = group_of(t.id) if t.id in SPLIT.reasons else "not in split"
         why = SPLIT.reasons.get(t.id, "")
         checks = "; ".join(_check_text(c) for c in t.checks)
-        lines.append(f"| {t.id} | {group}: {_cell(why)} | {_cell(t.source)} | {_cell(t.finding)} | {_size(t)} "
-                     f"| {_cell(checks)} |")
+        lines.append(f"| {t.id} | {group}: {_cell(why)} | {_cell(t.source)} | {_cell(t.finding)} "
+                     f"| {_size(t)} | {_cell(checks)} |")
     return "\n".join(lines) + "\n"
 
 
