@@ -20,6 +20,7 @@ from nabij.engine import (
     replicate,
     round_robin,
     simulate,
+    simulate_many,
     to_seven_point,
 )
 from nabij.lab.instruments import SCALES, Rater, Scale, rate
@@ -93,6 +94,7 @@ __all__ = [
     "sample_population",
     "sequence",
     "simulate",
+    "simulate_many",
     "small_talk",
     "spawn",
     "thirty_six_questions",

@@ -4,7 +4,7 @@ from nabij.engine.pairing import Pairing, fixed_pairs, one_with_many, random_pai
 from nabij.engine.recording import FINAL_REPORTERS, TURN_REPORTERS, Recorder, ios, to_seven_point
 from nabij.engine.result import SimulationResult
 from nabij.engine.rounds import meet_in_rounds, schedule_rounds
-from nabij.engine.simulate import replicate, simulate
+from nabij.engine.simulate import replicate, simulate, simulate_many
 from nabij.engine.streams import BLOCK_SIZE
 
 __all__ = [
@@ -23,5 +23,6 @@ __all__ = [
     "round_robin",
     "schedule_rounds",
     "simulate",
+    "simulate_many",
     "to_seven_point",
 ]

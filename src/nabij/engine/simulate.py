@@ -10,7 +10,7 @@ result depends only on the seed, never on the chunking.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Literal, Protocol, TypeVar
+from typing import Literal, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -20,6 +20,7 @@ from nabij.engine.pairing import Pairing
 from nabij.engine.progress import progress_bar
 from nabij.engine.recording import Recorder
 from nabij.engine.result import SimulationResult
+from nabij.engine.runs import Run
 from nabij.engine.streams import BLOCK_SIZE, BlockStreams
 from nabij.engine.warm import ensure_compiled
 from nabij.model.context import Context, ResolvedContext
@@ -34,10 +35,10 @@ from nabij.protocols import get_protocol
 R = TypeVar("R")
 FloatArray = npt.NDArray[np.float64]
 
-__all__ = ["replicate", "simulate"]
+__all__ = ["replicate", "simulate", "simulate_many"]
 
 #: Dyads stepped together by the reference kernel; a multiple of BLOCK_SIZE. Bounds memory,
-#: not results. (The fused kernel steps one tile of BLOCK_SIZE dyads at a time.)
+#: not results. (The fused kernel runs tiles of BLOCK_SIZE dyads; :mod:`.tiles`.)
 CHUNK_DYADS = 64 * BLOCK_SIZE
 
 #: How a turn is computed: ``"fused"`` (one compiled, vectorized loop; :mod:`.fused`) or
@@ -62,6 +63,7 @@ def simulate(
     *,
     kernel: Kernel = "fused",
     start: Start | None = None,
+    threads: int | None = None,
 ) -> SimulationResult:
     """Simulate every dyad of ``pairing`` through ``protocol``; return the recorded result.
 
@@ -72,14 +74,44 @@ def simulate(
     - ``params``: model parameters (default: :class:`~nabij.Params`).
     - ``rng``: seed, SeedSequence or Generator; the result keeps it (``rng_state``).
     - ``record``: what to keep (default: depth, perceived responsiveness and intimacy per
-      turn, every outcome at the end).
+      turn, every outcome at the end). Recording every turn costs a kernel call per turn.
     - ``block_offset``: the index of the first random-stream block, to run a block-aligned
       part of a larger run exactly as it would run inside it.
-    - ``kernel``: ``"fused"`` (fast, the default) or ``"reference"`` (the per-rule numpy
+    - ``kernel``: ``"fused"`` (fast, the default) or ``"reference"`` (the per-rule array
       functions, the documented form of the model); the two agree to float rounding.
     - ``start``: starting values and inputs per dyad or per person (initial liking, regard,
       expected responsiveness, an instruction, attitude similarity; :class:`~nabij.Start`);
       anything left out starts where the model puts it.
+    - ``threads``: worker threads of the fused kernel (default: every core); the result
+      is the same for any number.
+    """
+    return simulate_many(population, pairing, protocol, [params or Params()], context, [rng],
+                         record, progress, block_offset, kernel=kernel, start=start,
+                         threads=threads)[0]
+
+
+def simulate_many(
+    population: Population,
+    pairing: Pairing | npt.ArrayLike,
+    protocol: TurnProtocol | str,
+    params: Sequence[Params],
+    context: Context | None = None,
+    rng: RngLike | Sequence[RngLike] = None,
+    record: Recorder | None = None,
+    progress: bool = False,
+    block_offset: int = 0,
+    *,
+    kernel: Kernel = "fused",
+    start: Start | None = None,
+    threads: int | None = None,
+) -> list[SimulationResult]:
+    """One simulation per parameter set, run as one batch: ``[simulate(..., params=p) ...]``.
+
+    The same people, pairing, protocol, context and start for every set; ``rng`` is one
+    seed for all sets or a sequence with one seed per set. The fused kernel packs the
+    sets' dyads together into its tiles, so many small runs (a sweep over a grid, a
+    calibration's simulations) cost what one large run costs; each result is identical to
+    that of its own :func:`simulate` call (``tests/engine/test_tiles.py``).
     """
     if not isinstance(population, Population):
         raise TypeError("population: expected a nabij.Population (see nabij.sample_population)")
@@ -88,7 +120,12 @@ def simulate(
     proto = get_protocol(protocol) if isinstance(protocol, str) else protocol
     if not isinstance(proto, TurnProtocol):
         raise TypeError("protocol: expected a nabij.Protocol or the name of one")
-    prm = (params or Params()).validate()
+    if isinstance(params, Params) or not all(isinstance(p, Params) for p in params):
+        raise TypeError("params: expected a sequence of nabij.Params, one per simulation")
+    prms = [p.validate() for p in params]
+    seeds = list(rng) if isinstance(rng, Sequence) else [rng] * len(prms)
+    if len(seeds) != len(prms):
+        raise ValueError(f"rng: expected one seed or {len(prms)} (one per parameter set), got {len(seeds)}")
     ctx = (context or Context()).resolve(len(pairs))
     rec = record or Recorder()
     if block_offset < 0:
@@ -98,63 +135,59 @@ def simulate(
     if start is not None and not isinstance(start, Start):
         raise TypeError("start: expected a nabij.Start (or None for the model's own start)")
     given = (start or Start()).resolve(len(pairs))
-    root = as_seed_sequence(rng)
+    runs = [Run(population, pairs, proto, ctx, prm, as_seed_sequence(seed), given, block_offset, rec)
+            for prm, seed in zip(prms, seeds, strict=True)]
     if kernel == "fused":
         ensure_compiled(announce=progress)
+    total = sum(r.n for r in runs) * len(proto)
+    label = f"{proto.name}: {len(pairs):,} dyads" + (f" x {len(runs)} sets" if len(runs) > 1 else "")
+    with progress_bar(progress, total, label) as advance:
+        if kernel == "fused":
+            from nabij.engine.tiles import run_tiles  # imported here: numba loads in ~0.5 s
 
-    n, n_turns = len(pairs), len(proto)
-    per_turn: dict[str, np.ndarray] = {}
-    final: dict[str, np.ndarray] = {}
-    turn_list = list(proto.turns())
-
-    with progress_bar(progress, n * n_turns, f"{proto.name}: {n:,} dyads") as advance:
-        chunk = BLOCK_SIZE if kernel == "fused" else CHUNK_DYADS
-        for first in range(0, n, chunk):
-            stop = min(n, first + chunk)
-            index = np.arange(first, stop)
-            streams = BlockStreams(root, block_offset + first // BLOCK_SIZE, stop - first)
-            traits = DyadTraits.pair(population, pairs.persons[first:stop])
-            cctx = ctx.take(index)
-            noise = streams.normal_rows(3)  # the pair's chemistry, then each person's taste
-            initial = DyadState.initial(traits, cctx, prm, noise[0], noise[1:], given.take(index))
-            stepper = _stepper(kernel, initial, traits, cctx, prm)
-            state = stepper.state
-            for t, (gap, turn) in enumerate(turn_list):
-                pass_days(state, traits, gap, prm)
-                streams.normal(stepper.noise_actual)
-                streams.normal(stepper.noise_perceived)
-                stepper.step(turn)
-                if rec.turn_reporters:
-                    outcome = stepper.outcome(turn)
-                for name, reporter in rec.turn_reporters.items():
-                    value = np.asarray(reporter(state, outcome, prm))
-                    if name not in per_turn:
-                        per_turn[name] = np.empty((n_turns, *value.shape[:-1], n), value.dtype)
-                    per_turn[name][t, ..., first:stop] = value
-                advance(stop - first)
-            for name in rec.final_reporters:
-                value = np.asarray(rec.call_final(name, state, prm, traits))
-                if name not in final:
-                    final[name] = np.empty((*value.shape[:-1], n), value.dtype)
-                final[name][..., first:stop] = value
-
-    return SimulationResult(
-        protocol=proto, pairing=pairs, per_turn=per_turn, final=final, params=prm,
+            run_tiles(runs, threads, advance)
+        else:
+            for run in runs:
+                _run_reference(run, advance)
+    return [SimulationResult(
+        protocol=proto, pairing=pairs, per_turn=run.per_turn, final=run.final, params=run.params,
         population=population,
-        rng_state={**describe(root), "block_size": BLOCK_SIZE, "block_offset": block_offset},
-    )
+        rng_state={**describe(run.root), "block_size": BLOCK_SIZE, "block_offset": block_offset},
+    ) for run in runs]
 
 
-class _Stepper(Protocol):
-    """Steps one chunk of dyads: fill the two noise arrays, then ``step``; ``outcome`` after."""
-
-    state: DyadState
-    noise_actual: FloatArray
-    noise_perceived: FloatArray
-
-    def step(self, turn: TurnInput) -> None: ...
-
-    def outcome(self, turn: TurnInput) -> TurnOutcome: ...
+def _run_reference(run: Run, advance: Callable[[int], None]) -> None:
+    """The reference kernel (:func:`~nabij.model.turn.take_turn`), chunk by chunk."""
+    n, n_turns, prm, rec = run.n, len(run.protocol), run.params, run.record
+    turn_list = list(run.protocol.turns())
+    for first in range(0, n, CHUNK_DYADS):
+        stop = min(n, first + CHUNK_DYADS)
+        index = np.arange(first, stop)
+        streams = BlockStreams(run.root, run.block_offset + first // BLOCK_SIZE, stop - first)
+        traits = DyadTraits.pair(run.population, run.pairs.persons[first:stop])
+        cctx = run.ctx.take(index)
+        noise = streams.normal_rows(3)  # the pair's chemistry, then each person's taste
+        initial = DyadState.initial(traits, cctx, prm, noise[0], noise[1:], run.start.take(index))
+        stepper = _ReferenceStepper(initial, traits, cctx, prm)
+        state = stepper.state
+        for t, (gap, turn) in enumerate(turn_list):
+            pass_days(state, traits, gap, prm)
+            streams.normal(stepper.noise_actual)
+            streams.normal(stepper.noise_perceived)
+            stepper.step(turn)
+            if rec.turn_reporters:
+                outcome = stepper.outcome(turn)
+            for name, reporter in rec.turn_reporters.items():
+                value = np.asarray(reporter(state, outcome, prm))
+                if name not in run.per_turn:
+                    run.per_turn[name] = np.empty((n_turns, *value.shape[:-1], n), value.dtype)
+                run.per_turn[name][t, ..., first:stop] = value
+            advance(stop - first)
+        for name in rec.final_reporters:
+            value = np.asarray(rec.call_final(name, state, prm, traits))
+            if name not in run.final:
+                run.final[name] = np.empty((*value.shape[:-1], n), value.dtype)
+            run.final[name][..., first:stop] = value
 
 
 class _ReferenceStepper:
@@ -174,18 +207,6 @@ class _ReferenceStepper:
     def outcome(self, turn: TurnInput) -> TurnOutcome:
         assert self._outcome is not None, "outcome() before step()"
         return self._outcome
-
-
-def _stepper(kernel: Kernel, state: DyadState, traits: DyadTraits, ctx: ResolvedContext,
-             params: Params) -> _Stepper:
-    if kernel == "reference":
-        return _ReferenceStepper(state, traits, ctx, params)
-    from nabij.extras import require
-
-    require("numba", "lab", "The fast simulation kernel (kernel='fused'; kernel='reference' runs without it)")
-    from nabij.engine.fused import Tile  # imported here: numba loads in ~0.5 s
-
-    return Tile(state, traits, ctx, params)
 
 
 def replicate(run: Callable[[np.random.SeedSequence], R], rng: RngLike,
