@@ -71,7 +71,7 @@ def test_bad_batch_arguments_are_clear_errors() -> None:
     people, pairs = _people(10), nb.fixed_pairs(20)
     with pytest.raises(ValueError, match="one seed or 2"):
         nb.simulate_many(people, pairs, "36_questions", [nb.Params(), nb.Params()], rng=[1, 2, 3])
-    with pytest.raises(TypeError, match="sequence of nabij.Params"):
+    with pytest.raises(TypeError, match=r"sequence of nabij\.Params"):
         nb.simulate_many(people, pairs, "36_questions", nb.Params())  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="threads"):
         nb.simulate(people, pairs, "36_questions", threads=0)
