@@ -1,5 +1,7 @@
 """Lesions are documented null versions of mechanisms, and the table says what each finding needs."""
 
+import json
+
 import pytest
 from typer.testing import CliRunner
 
@@ -59,6 +61,9 @@ def test_replicate_cli_lesion(tmp_path):
                                       "--lesion", "signaling", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert "signaling lesioned" in result.output
+    doc = json.loads((tmp_path / "results.json").read_text())
+    assert doc["lesion"] == "signaling"
+    assert doc["provenance"]["params"]["sociometer_rate"] == 0.0  # the lesioned parameters are recorded
 
 
 def test_replicate_cli_refuses_unknown_lesion(tmp_path):

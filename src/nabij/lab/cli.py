@@ -94,7 +94,9 @@ def replicate_cmd(
         console.print(lesion_table.rich_table())
         for line in lesion_table.flags():
             console.print(escape(line))
-    prov = stamp(seed=seed, protocol="replication of " + ",".join(ids), replications=replications,
-                 scale=scale)
+    prov = stamp(seed=seed, protocol="replication of " + ",".join(ids), params=params,
+                 replications=replications, scale=scale, lesion=lesion,
+                 lesions=table_lesions or None,
+                 lesion_replications=lesion_replications if table_lesions else None)
     files = write_report(report, out, prov)
     console.print("wrote " + ", ".join(escape(str(p)) for p in files.values()))
