@@ -27,7 +27,8 @@ from nabij.engine.batches import POPULATION_BATCH, RunningSummary, simulate_in_b
 from nabij.extras import MissingExtraError, require
 from nabij.lab.cli import replicate_cmd
 from nabij.lab.cli_calibrate import calibrate_cmd, sweep_cmd
-from nabij.model import RELATIONSHIPS, Context, Params, disclosure_willingness, param_specs
+from nabij.model import Context, Params, disclosure_willingness, param_specs
+from nabij.model.context import relationship_help
 from nabij.model.traits import sample_population
 from nabij.protocols import PROTOCOLS, get_protocol
 from nabij.provenance import SIDECAR_SUFFIX, stamp, write_sidecar, write_table
@@ -84,7 +85,7 @@ def simulate_cmd(
     dyads: Annotated[int, typer.Option(min=1, help="number of pairs to simulate")] = 1000,
     seed: Annotated[int, typer.Option(min=0, help="random seed (same seed, same result)")] = 0,
     relationship: Annotated[str, typer.Option(
-        help=f"one of: {', '.join(r.name for r in RELATIONSHIPS)}")] = "strangers",
+        help=relationship_help())] = "strangers",
     power: Annotated[float | None, typer.Option(
         help="how far person 1 stands above person 0 in power, -1..1")] = None,
     load: Annotated[float, typer.Option(help="cognitive load 0..1 (executive control)")] = 0.0,
@@ -206,15 +207,25 @@ def demo_cmd(
 
 
 @app.command("params")
-def params_cmd(rule: Annotated[str | None, typer.Option(help="only this rule's parameters")] = None) -> None:
-    """List every model parameter with its default, range and source."""
-    table = Table(title="Model parameters (nabij.Params)")
-    for col in ("name", "default", "range", "rule", "source"):
-        table.add_column(col)
-    for s in param_specs():
-        if rule is None or s.rule == rule:
-            table.add_row(s.name, f"{s.default:g}", escape(f"[{s.low:g}, {s.high:g}]"), s.rule,
-                          escape(s.source))
+def params_cmd(rule: Annotated[str | None, typer.Option(
+        help=f"only this rule's parameters: one of {', '.join(sorted({p.rule for p in param_specs()}))}",
+)] = None) -> None:
+    """List every model parameter: the name you type, default, range, meaning, why, source."""
+    specs = param_specs()
+    rules = sorted({s.rule for s in specs})
+    if rule is not None and rule not in rules:
+        raise _fail(f"--rule: unknown rule {rule!r}; choose from {', '.join(rules)}")
+    shown = [s for s in specs if rule is None or s.rule == rule]
+    table = Table(title=escape(f"Model parameters (nabij.Params): {len(shown)} of {len(specs)}"),
+                  show_lines=True)
+    table.add_column("name (as you type it)", no_wrap=True, style="bold")
+    table.add_column("default", justify="right", no_wrap=True)
+    table.add_column("range", no_wrap=True)
+    table.add_column("rule", no_wrap=True)
+    table.add_column("meaning, why this default, source", ratio=1)
+    for s in shown:
+        about = f"{escape(s.meaning)}\n[dim]why:[/] {escape(s.why)}\n[dim]source:[/] {escape(s.source)}"
+        table.add_row(s.name, f"{s.default:g}", escape(f"[{s.low:g}, {s.high:g}]"), s.rule, about)
     console.print(table)
 
 
@@ -236,7 +247,7 @@ def willing_cmd(
     intimacy: Annotated[float, typer.Option(help="topic intimacy 0..1")] = 0.5,
     valence: Annotated[float, typer.Option(help="negative (-1) to positive (1) content")] = 0.0,
     emotional: Annotated[float, typer.Option(help="factual (0) to emotional (1)")] = 0.5,
-    relationship: Annotated[str, typer.Option(help="relationship type")] = "strangers",
+    relationship: Annotated[str, typer.Option(help=relationship_help())] = "strangers",
     power: Annotated[float | None, typer.Option(help="partner's power above you, -1..1")] = None,
     audience: Annotated[float, typer.Option(help="people who hear it (>= 1)")] = 1.0,
     identifiability: Annotated[float, typer.Option(help="0 anonymous .. 1 fully known")] = 1.0,

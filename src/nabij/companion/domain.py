@@ -73,6 +73,15 @@ class Relationship(StrEnum):
     ACQUAINTANCE = "acquaintance"
     OTHER = "other"
 
+    @classmethod
+    def _missing_(cls, value: object) -> Relationship | None:
+        """The simulator's words for the same relationships (friends, romantic, ...) work here too."""
+        alias = {"friends": "friend", "partners": "partner", "romantic": "partner", "couple": "partner",
+                 "colleagues": "colleague", "coworker": "colleague", "coworkers": "colleague",
+                 "strangers": "acquaintance",
+                 "stranger": "acquaintance", "acquaintances": "acquaintance"}.get(str(value).strip().lower())
+        return cls(alias) if alias is not None else None
+
 
 class Power(StrEnum):
     """Power context: who depends on whom (seed 000: disclosure at work is strategic)."""

@@ -17,7 +17,8 @@ import numpy.typing as npt
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.intp]
 
-__all__ = ["RELATIONSHIPS", "Context", "RelationshipType", "relationship_codes"]
+__all__ = ["RELATIONSHIPS", "RELATIONSHIP_ALIASES", "Context", "RelationshipType", "canonical_relationship",
+           "relationship_codes", "relationship_help"]
 
 
 @dataclass(frozen=True)
@@ -56,14 +57,40 @@ RELATIONSHIPS: tuple[RelationshipType, ...] = (
 
 _CODES = {r.name: i for i, r in enumerate(RELATIONSHIPS)}
 
+#: Other words for the same types, so that every command takes the same vocabulary: the
+#: journal's words (friend, partner, colleague, family, acquaintance) and singulars work
+#: wherever a relationship type is asked for. Family and acquaintances map as the
+#: journal's what-if does (to friends and strangers).
+RELATIONSHIP_ALIASES = {
+    "stranger": "strangers", "acquaintance": "strangers", "acquaintances": "strangers",
+    "colleague": "colleagues", "coworker": "colleagues", "coworkers": "colleagues",
+    "boss": "boss_employee", "employee": "boss_employee",
+    "friend": "friends", "family": "friends",
+    "partner": "romantic", "partners": "romantic", "couple": "romantic",
+}
+
+
+def canonical_relationship(name: str) -> str:
+    """The model's name for a relationship word (``friend`` -> ``friends``); unknown words unchanged."""
+    key = str(name).strip().lower().replace("-", "_").replace(" ", "_")
+    return key if key in _CODES else RELATIONSHIP_ALIASES.get(key, str(name))
+
+
+def relationship_help() -> str:
+    """The allowed relationship words, for --help texts."""
+    return (f"one of: {', '.join(_CODES)} (also: {', '.join(sorted(RELATIONSHIP_ALIASES))}, "
+            "each meaning the type it names)")
+
 
 def relationship_codes(names: str | npt.ArrayLike, n: int) -> IntArray:
     """Integer codes for relationship names (one name, or one per dyad), with a clear error."""
     arr = np.atleast_1d(np.asarray(names))
-    unknown = sorted({str(x) for x in arr.ravel()} - set(_CODES))
+    canonical = [canonical_relationship(str(x)) for x in arr.ravel()]
+    unknown = sorted(set(canonical) - set(_CODES))
     if unknown:
-        raise ValueError(f"relationship: unknown type(s) {unknown}; choose from {sorted(_CODES)}")
-    codes = np.array([_CODES[str(x)] for x in arr.ravel()], dtype=np.intp)
+        raise ValueError(f"relationship: unknown type(s) {unknown}; choose from {list(_CODES)} "
+                         f"(or a word for one of them: {', '.join(sorted(RELATIONSHIP_ALIASES))})")
+    codes = np.array([_CODES[c] for c in canonical], dtype=np.intp)
     if codes.size == 1:
         return np.full(n, codes[0], dtype=np.intp)
     if codes.shape != (n,):

@@ -39,4 +39,23 @@ def serve_command(
     config = WebConfig(journal=journal or default_journal_path(), lang=code, port=port,
                        idle_seconds=idle_minutes * 60)
     config.journal.parent.mkdir(parents=True, exist_ok=True)
+    _check_port_free(port)
     serve(config, open_browser=not no_browser)
+
+
+def _check_port_free(port: int) -> None:
+    """A busy port is a clear error that suggests --port, not a server that dies on start."""
+    import errno
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server binds
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError as exc:
+            if exc.errno != errno.EADDRINUSE:
+                raise
+            raise typer.BadParameter(
+                f"port {port} on 127.0.0.1 is already in use (is nabij serve already running?); "
+                f"choose another with --port {port + 1 if port < 65535 else port - 1}",
+                param_hint="--port") from None
