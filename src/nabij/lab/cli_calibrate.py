@@ -110,41 +110,34 @@ def sweep_cmd(
 
 
 def calibrate_cmd(
-    targets: Annotated[str | None, typer.Option(
-        help="targets whose checked quantities are the summary statistics, e.g. T1,T3,T9 "
-             "(default: T1.composites and d, T3, T9, T13, T14 headline quantities)")] = None,
-    budget: Annotated[int, typer.Option(min=50, help="simulations to train the posterior estimator")] = 2000,
+    sobol_n: Annotated[int, typer.Option(
+        min=2, help="Sobol base sample (a power of two) for screening every parameter")] = 16,
+    k: Annotated[int, typer.Option(
+        min=1, help="candidates kept by the screening, tested for identification")] = 6,
+    identify_budget: Annotated[int, typer.Option(
+        min=0, help="simulations for the identification stage (0: fit every candidate)")] = 2000,
+    budget: Annotated[int, typer.Option(min=50, help="simulations to train the shipped estimator")] = 4000,
+    sbc: Annotated[int, typer.Option(min=10, help="simulation-based calibration replications")] = 300,
+    predictive: Annotated[int, typer.Option(
+        min=0, help="posterior draws for the predictive checks on the validation targets (0: none)")] = 50,
     out: Annotated[Path, typer.Option(help="folder for samples, summaries, plots, fitted.toml")] = Path(
         "calibration"),
     seed: Annotated[int, typer.Option(min=0, help="root seed")] = 2026,
-    sbc: Annotated[int, typer.Option(min=10, help="simulation-based calibration replications")] = 200,
-    sobol_n: Annotated[int, typer.Option(
-        help="Sobol base sample (power of two) to choose the parameters; 0 keeps the documented set")] = 32,
-    k: Annotated[int, typer.Option(min=1, help="how many parameters to calibrate (by Sobol rank)")] = 4,
-    compare: Annotated[int, typer.Option(
-        min=0, help="also compare NPE with ABC-SMC on this many synthetic data sets")] = 0,
-    compare_budget: Annotated[int, typer.Option(
-        min=50, help="simulations per method in the comparison")] = 600,
-    ensemble: Annotated[int, typer.Option(
-        min=1, help="train this many NPE estimators; their mixture is the posterior")] = 1,
-    estimator: Annotated[str, typer.Option(help="sbi density estimator: nsf or maf")] = "nsf",
-    replicate: Annotated[bool, typer.Option(
-        help="re-run `nabij replicate` (20 replications) with the fitted values and the defaults")] = True,
 ) -> None:
-    """Fit the model's most influential global parameters to the published targets (sbi NPE)."""
+    """Fit the parameters the calibration targets identify (sbi NPE); validate it; predict the rest.
+
+    Reads only the calibration targets of lab/split.toml; the validation targets are used
+    only by the posterior predictive checks, after the fit.
+    """
     require(("sbi", "torch", "SALib"), "calibrate", "nabij calibrate")
     from nabij.lab.calibrate.outputs import write_outputs
     from nabij.lab.calibrate.pipeline import CalibrationConfig, calibrate
-    from nabij.lab.calibrate.problem import Problem
-    from nabij.lab.evaluate import quantity_names
-    from nabij.lab.runner import parse_only
 
+    if sobol_n & (sobol_n - 1):
+        raise _fail(f"--sobol-n must be a power of two, got {sobol_n}")
     try:
-        statistics = None if targets is None else tuple(quantity_names(parse_only(targets)))
-        problem = Problem() if statistics is None else Problem(statistics=statistics)
-        config = CalibrationConfig(problem=problem, budget=budget, seed=seed, sbc=sbc, sobol_n=sobol_n, k=k,
-                                   compare=compare, compare_budget=compare_budget, ensemble=ensemble,
-                                   estimator=estimator)
+        config = CalibrationConfig(seed=seed, sobol_n=sobol_n, k=k, identify_budget=identify_budget,
+                                   budget=budget, sbc=sbc, predictive=predictive)
         with Progress(*_COLUMNS, console=console, transient=True) as bar:
             def tick(stage: str, total: int) -> Callable[[], None]:
                 task = bar.add_task(escape(stage), total=total)
@@ -155,31 +148,28 @@ def calibrate_cmd(
         raise _fail(str(e)) from e
     command = "nabij calibrate " + shlex.join(sys.argv[2:]) if len(sys.argv) > 1 else "nabij calibrate"
     files = write_outputs(result, out, command)
-    (c50, s50), (c90, s90) = result.sbc.pooled(0.5), result.sbc.pooled(0.9)
-    console.print(f"SBC over {result.sbc.n} draws: 50% intervals cover {c50:.1%} (MC SE {s50:.1%}), "
-                  f"90% intervals {c90:.1%} (MC SE {s90:.1%})")
-    table = Table(title="fitted values (median of the accepted posterior draws)")
-    for col in ("parameter", "default", "fitted"):
+    if result.identification is not None:
+        ident = result.identification
+        console.print("identified by the published data (posterior contraction >= "
+                      f"{ident.threshold:g}): " + (", ".join(ident.identified()) or "none"))
+    if result.sbc is not None:
+        (c50, s50), (c90, s90) = result.sbc.pooled(0.5), result.sbc.pooled(0.9)
+        console.print(f"SBC of the shipped estimator over {result.sbc.n} draws: 50% intervals cover "
+                      f"{c50:.1%} (MC SE {s50:.1%}), 90% intervals {c90:.1%} (MC SE {s90:.1%})")
+    table = Table(title="fitted values (posterior median and 90% interval)")
+    for col in ("parameter", "default now", "fitted", "90% interval"):
         table.add_column(col)
     for p, v in result.fitted.items():
-        table.add_row(p, f"{getattr(Params(), p):g}", f"{v:.4g}")
+        lo, hi = result.intervals[p]
+        table.add_row(p, f"{getattr(Params(), p):g}", f"{v:.4g}", escape(f"[{lo:.4g}, {hi:.4g}]"))
     console.print(table)
-    if replicate and result.fitted:
-        console.print(_replication_counts(result.fitted, seed=2026))
+    pred = result.predictive
+    if len(pred):
+        val = pred[pred["group"] == "validation"]
+        quant = val[val["paper_inside"].notna()]
+        signed = val[val["sign_share"].notna()]
+        console.print(f"posterior predictive, validation targets: {int(quant['paper_inside'].sum())} of "
+                      f"{len(quant)} published values inside the 95% predictive interval; "
+                      f"{int((signed['sign_share'] > 0.5).sum())} of {len(signed)} signed checks predicted "
+                      "with the paper's sign in most draws")
     console.print("wrote " + ", ".join(str(p) for p in files.values()), markup=False)
-
-
-def _replication_counts(fitted: dict[str, float], seed: int) -> str:
-    """Match counts of the full replication: hand-set values, current defaults, fitted values."""
-    from nabij.lab.calibrate.problem import HAND_SET
-    from nabij.lab.runner import run_targets
-    from nabij.lab.targets import TARGETS
-
-    sets = {"the hand-set values": Params().with_(**HAND_SET), "the current defaults": Params(),
-            "the fitted values": Params().with_(**fitted)}
-    counts = []
-    for name, params in sets.items():
-        results = run_targets(list(TARGETS), 20, seed, params)
-        counts.append(f"{sum(r.verdict == 'match' for r in results)} with {name}")
-    return (f"replication (seed {seed}, 20 replications), targets matched of {len(TARGETS)}: "
-            + ", ".join(counts))

@@ -8,8 +8,9 @@ own child seed. The statistics are noisy (one replication each), so the simulati
 lands in no parameter's index: it only lowers them all. A statistic a sample could not
 compute (NaN) is set to that statistic's mean, which also only lowers its indices.
 
-The indices pick the parameters worth calibrating (the highest ST summed over statistics)
-and are shown in the calibration report.
+``nabij calibrate`` screens *every* parameter of the model this way; the highest ST summed
+over the statistics picks the candidates whose identification is then tested
+(:mod:`nabij.lab.calibrate.identify`). The indices are shown in the calibration report.
 """
 
 from __future__ import annotations
@@ -79,24 +80,26 @@ def rank_parameters(result: SobolResult, k: int) -> list[str]:
     return [str(p) for p in result.total().index[:k]]
 
 
-def plot_sobol(result: SobolResult, path: Path) -> Path:
-    """A heat map of ST (statistic x parameter) beside the summed ST per parameter."""
+def plot_sobol(result: SobolResult, path: Path, top: int = 20) -> Path:
+    """A heat map of ST (statistic x parameter) beside the summed ST, for the ``top`` parameters."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
     st = result.table.pivot(index="statistic", columns="parameter", values="ST")
-    order = list(result.total().index)
+    total = result.total().head(top)
+    order = list(total.index)
     st = st[order].clip(lower=0)
     fig, (ax, bx) = plt.subplots(1, 2, figsize=(12, 0.45 * len(st) + 2.5),
                                  gridspec_kw={"width_ratios": [3, 1]})
     im = ax.imshow(st.to_numpy(), cmap="viridis", vmin=0, vmax=1, aspect="auto")
     ax.set_xticks(range(len(order)), order, rotation=60, ha="right", fontsize=8)
     ax.set_yticks(range(len(st)), list(st.index), fontsize=8)
-    ax.set_title("total Sobol index ST per statistic")
+    shown = f"top {len(order)} of {result.table['parameter'].nunique()} parameters"
+    ax.set_title(f"total Sobol index ST per statistic ({shown}; N = {result.n_base}, "
+                 f"{result.evaluations} simulations)", fontsize=9)
     fig.colorbar(im, ax=ax, fraction=0.03)
-    total = result.total()
     bx.barh(range(len(total)), total.to_numpy()[::-1], color="tab:blue")
     bx.set_yticks(range(len(total)), list(total.index)[::-1], fontsize=8)
     bx.set_title("ST summed over statistics")

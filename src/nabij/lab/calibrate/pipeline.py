@@ -1,84 +1,85 @@
-"""``nabij calibrate`` as a library call: screen, simulate, train, validate, fit.
+"""``nabij calibrate`` as a library call: screen, identify, fit, validate, predict.
 
-1. **Screen** (optional): Sobol indices of the statistics over :data:`CANDIDATES`; the
-   ``k`` parameters with the largest summed ST are calibrated.
-2. **Simulate** ``budget`` draws from the prior and their statistics.
-3. **Train** NPE on them (all statistics) and **validate** it by simulation-based
-   calibration on ``sbc`` fresh prior draws (coverage of 50% and 90% intervals).
-4. **Compare** (optional) with ABC-SMC on the first ``compare`` SBC data sets, both at
-   ``compare_budget`` simulations (NPE trained on that many of the training draws).
-5. **Fit** to the published data: NPE on the statistics with published values (T1), then
-   keep the posterior draws whose simulated direction statistics all have the paper's
-   sign and a plausible size (:func:`satisfies_directions`). The fitted values are the
-   medians of the kept draws.
+1. **Screen.** Sobol indices of the published statistics over *every* parameter of the
+   model (:func:`~nabij.lab.sensitivity.sobol_indices`); the ``k`` with the largest summed
+   total index are the candidates.
+2. **Identify.** NPE over the candidates, trained on ``identify_budget`` prior simulations,
+   conditioned on the published values: the posterior contraction of each candidate
+   (:mod:`nabij.lab.calibrate.identify`). Only the identified ones are fitted.
+3. **Fit.** NPE over the identified parameters, trained on ``budget`` fresh simulations:
+   **the shipped estimator**. Its posterior given the published values gives the shipped
+   defaults (posterior medians) and their 90% intervals. There is no second estimator, no
+   filter on the draws.
+4. **Validate.** Simulation-based calibration of that same trained estimator on ``sbc``
+   fresh prior draws (:mod:`nabij.lab.calibrate.sbc`).
+5. **Predict.** Posterior predictive checks on the validation targets (and, for
+   comparison, the calibration targets) from ``predictive`` posterior draws
+   (:mod:`nabij.lab.calibrate.predictive`): after the fit, feeding nothing back.
 
-Seeds: every stage draws from its own child of the root seed, so the stages are
-reproducible and independent of each other's sizes.
+Only stages 1-3 see data, and only the calibration targets' published values
+(:class:`~nabij.lab.calibrate.problem.Problem` enforces the split). Seeds: every stage
+draws from its own child of the root seed, so the stages are reproducible and independent
+of each other's sizes.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
 from nabij._rng import as_seed_sequence, child_sequence
-from nabij.lab.calibrate.backends import NPE, abc_smc
-from nabij.lab.calibrate.problem import CANDIDATES, Problem, observed, satisfies_directions
+from nabij.lab.calibrate.backends import NPE
+from nabij.lab.calibrate.identify import CONTRACTION_MIN, Identification
+from nabij.lab.calibrate.predictive import checked_targets, predictive_checks
+from nabij.lab.calibrate.problem import Problem, all_parameters, observed
 from nabij.lab.calibrate.sbc import Recovery, recovery
 from nabij.lab.sensitivity import SobolResult, rank_parameters, sobol_indices
 
 FloatArray = npt.NDArray[np.float64]
 Tick = Callable[[str, int], Callable[[], None]]
 
-__all__ = ["CalibrationConfig", "CalibrationResult", "Comparison", "calibrate"]
+__all__ = ["CalibrationConfig", "CalibrationResult", "calibrate", "fit"]
 
 
 @dataclass(frozen=True)
 class CalibrationConfig:
-    """What to run, and how much of it."""
+    """What to run, and how much of it.
+
+    ``candidates`` skips the screening (stage 1) and takes these parameters as the
+    candidates; ``identify_budget = 0`` skips stage 2 and fits every candidate.
+    """
 
     problem: Problem = field(default_factory=Problem)
-    budget: int = 2000
     seed: int = 2026
-    sbc: int = 200
+    sobol_n: int = 16
+    k: int = 6
+    candidates: tuple[str, ...] = ()
+    identify_budget: int = 2000
+    threshold: float = CONTRACTION_MIN
+    budget: int = 4000
+    sbc: int = 300
     draws: int = 1000
-    sobol_n: int = 0  # 0: no screening; the problem's parameters are used as given
-    k: int = 4
-    compare: int = 0
-    compare_budget: int = 600
-    constraint_draws: int = 100
-    ensemble: int = 1  # NPE estimators whose mixture is the posterior
-    estimator: str = "nsf"  # sbi density estimator: nsf or maf
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """NPE vs ABC-SMC on the same synthetic data sets at the same simulation budget."""
-
-    budget: int
-    npe: Recovery
-    abc: Recovery
-    npe_seconds: float
-    abc_seconds: float
-    abc_simulations: int
+    predictive: int = 50
+    predictive_groups: tuple[str, ...] = ("validation", "calibration")
 
 
 @dataclass(frozen=True)
 class CalibrationResult:
     config: CalibrationConfig
-    problem: Problem
-    sobol: SobolResult | None
-    sbc: Recovery
-    comparison: Comparison | None
-    posterior: pd.DataFrame  # NPE draws given the published data
-    accepted: pd.DataFrame  # the draws kept by the direction constraints
-    fitted: dict[str, float]
+    problem: Problem  # the fitted problem: the identified parameters
     observed: dict[str, float]
+    sobol: SobolResult | None
+    identification: Identification | None
+    sbc: Recovery | None
+    posterior: pd.DataFrame  # draws of the shipped estimator given the published data
+    fitted: dict[str, float]  # posterior medians
+    intervals: dict[str, tuple[float, float]]  # 5% and 95% posterior quantiles
+    predictive: pd.DataFrame
     seconds: dict[str, float]
 
 
@@ -90,87 +91,73 @@ def _seed(root: np.random.SeedSequence, i: int) -> int:
     return int(child_sequence(root, i).generate_state(1)[0])
 
 
+def fit(problem: Problem, budget: int, root: np.random.SeedSequence, first: int,
+        tick: Tick = _noop, label: str = "simulations") -> tuple[NPE, FloatArray]:
+    """Train NPE on ``budget`` prior simulations of ``problem``; return it and its draws given the data.
+
+    Uses children ``first``, ``first + 1`` (simulations) and ``first + 2`` (training) of ``root``.
+    """
+    thetas = problem.sample_prior(budget, child_sequence(root, first))
+    xs = problem.simulate_many(thetas, child_sequence(root, first + 1), tick(label, budget))
+    npe = NPE.train(problem, thetas, xs, _seed(root, first + 2))
+    return npe, thetas
+
+
 def calibrate(config: CalibrationConfig, tick: Tick = _noop) -> CalibrationResult:
     """Run the whole pipeline; ``tick(stage, total)`` returns a per-step progress callback."""
-    if config.estimator not in ("maf", "nsf"):
-        raise ValueError(f"estimator: choose 'maf' or 'nsf', got {config.estimator!r}")
     root = as_seed_sequence(config.seed)
     seconds: dict[str, float] = {}
-    problem, sobol = config.problem, None
+    base = config.problem
+    data = observed(base)
+    obs = dict(zip(base.statistics, map(float, data), strict=True))
+    sobol = None
     t0 = time.perf_counter()
-    if config.sobol_n:
-        screen = replace(problem, parameters=CANDIDATES)
-        sobol = sobol_indices(screen, config.sobol_n, child_sequence(root, 0),
-                              tick("sensitivity (Sobol)", config.sobol_n * (len(CANDIDATES) + 2)))
-        problem = replace(problem, parameters=tuple(rank_parameters(sobol, config.k)))
+    if config.candidates:
+        candidates = tuple(config.candidates)
+    else:
+        everything = base.with_parameters(all_parameters())
+        n_sims = config.sobol_n * (len(everything.parameters) + 2)
+        sobol = sobol_indices(everything, config.sobol_n, child_sequence(root, 0),
+                              tick("sensitivity (Sobol, all parameters)", n_sims))
+        candidates = tuple(rank_parameters(sobol, config.k))
         seconds["sensitivity"] = time.perf_counter() - t0
+    identification = None
+    parameters = candidates
+    if config.identify_budget:
+        t0 = time.perf_counter()
+        screen = base.with_parameters(candidates)
+        npe, _ = fit(screen, config.identify_budget, root, 1, tick, "identification simulations")
+        draws = npe.sample(data, config.draws, _seed(root, 4))
+        identification = Identification(candidates, screen.low, screen.high, draws, config.identify_budget,
+                                        config.threshold)
+        parameters = identification.identified()
+        seconds["identify"] = time.perf_counter() - t0
+    problem = base.with_parameters(parameters)
+    names = list(parameters)
+    sbc = None
+    posterior = pd.DataFrame(columns=names)
+    if parameters:
+        t0 = time.perf_counter()
+        npe, _ = fit(problem, config.budget, root, 5, tick, "training simulations")
+        posterior = pd.DataFrame(npe.sample(data, config.draws, _seed(root, 8)), columns=names)
+        seconds["fit"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        truths = problem.sample_prior(config.sbc, child_sequence(root, 9))
+        test_x = problem.simulate_many(truths, child_sequence(root, 10), tick("SBC simulations", config.sbc))
+        ok = np.isfinite(test_x).all(axis=1)
+        posts = [npe.sample(x, config.draws, _seed(root, 11) + i) for i, x in enumerate(test_x[ok])]
+        sbc = recovery(problem.parameters, truths[ok], posts, problem.low, problem.high)
+        seconds["sbc"] = time.perf_counter() - t0
+    fitted = {p: float(posterior[p].median()) for p in names}
+    intervals = {p: (float(posterior[p].quantile(0.05)), float(posterior[p].quantile(0.95))) for p in names}
     t0 = time.perf_counter()
-    thetas = problem.sample_prior(config.budget, child_sequence(root, 1))
-    xs = problem.simulate_many(thetas, child_sequence(root, 2), tick("training simulations", config.budget))
-    seconds["simulate"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    npe = NPE.train(problem, thetas, xs, _seed(root, 3), ensemble=config.ensemble, estimator=config.estimator)
-    seconds["train"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    truths = problem.sample_prior(config.sbc, child_sequence(root, 4))
-    test_x = problem.simulate_many(truths, child_sequence(root, 5), tick("SBC simulations", config.sbc))
-    ok = np.isfinite(test_x).all(axis=1)
-    truths, test_x = truths[ok], test_x[ok]
-    posts = [npe.sample(x, config.draws, _seed(root, 6) + i) for i, x in enumerate(test_x)]
-    sbc = recovery(problem.parameters, truths, posts, problem.low, problem.high)
-    seconds["sbc"] = time.perf_counter() - t0
-    comparison = _compare(config, problem, thetas, xs, truths, test_x, root, tick) if config.compare else None
-    t0 = time.perf_counter()
-    obs = observed(problem)
-    posterior, accepted, fitted = _fit(config, problem, thetas, xs, obs, root, tick)
-    seconds["fit"] = time.perf_counter() - t0
-    return CalibrationResult(config, problem, sobol, sbc, comparison, posterior, accepted, fitted, obs,
-                             seconds)
-
-
-def _fit(config: CalibrationConfig, problem: Problem, thetas: FloatArray, xs: FloatArray,
-         obs: dict[str, float], root: np.random.SeedSequence,
-         tick: Tick) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, float]]:
-    """Posterior given the published values, filtered by the direction constraints.
-
-    With no published value among the statistics there is nothing to fit: empty frames.
-    """
-    names = list(problem.parameters)
-    if not obs:
-        return pd.DataFrame(columns=names), pd.DataFrame(columns=names), {}
-    columns = [problem.statistics.index(s) for s in obs]
-    fit_npe = NPE.train(problem, thetas, xs, _seed(root, 7), columns=columns, ensemble=config.ensemble,
-                        estimator=config.estimator)
-    draws = fit_npe.sample(list(obs.values()), config.draws, _seed(root, 8))
-    checked = draws[: config.constraint_draws]
-    stats = problem.simulate_many(checked, child_sequence(root, 9),
-                                  tick("direction constraints", len(checked)))
-    keep = np.array([satisfies_directions(dict(zip(problem.statistics, s, strict=True))) for s in stats])
-    accepted = pd.DataFrame(checked[keep], columns=names)
-    source = accepted if len(accepted) else pd.DataFrame(draws, columns=names)
-    fitted = {p: float(source[p].median()) for p in names}
-    return pd.DataFrame(draws, columns=names), accepted, fitted
-
-
-def _compare(config: CalibrationConfig, problem: Problem, thetas: FloatArray, xs: FloatArray,
-             truths: FloatArray, test_x: FloatArray, root: np.random.SeedSequence,
-             tick: Tick) -> Comparison:
-    """NPE (trained on ``compare_budget`` draws) vs ABC-SMC (that budget per data set)."""
-    n, b = min(config.compare, len(truths)), config.compare_budget
-    t0 = time.perf_counter()
-    npe = NPE.train(problem, thetas[:b], xs[:b], _seed(root, 10))
-    npe_posts = [npe.sample(x, config.draws, _seed(root, 11) + i) for i, x in enumerate(test_x[:n])]
-    npe_seconds = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    step = tick("ABC-SMC data sets", n)
-    abc_posts, used = [], 0
-    for i, x in enumerate(test_x[:n]):
-        draws, sims = abc_smc(problem, x, b, _seed(root, 12) + i, n=config.draws)
-        abc_posts.append(draws)
-        used += sims
-        step()
-    abc_seconds = time.perf_counter() - t0
-    lo, hi = problem.low, problem.high
-    return Comparison(b, recovery(problem.parameters, truths[:n], npe_posts, lo, hi),
-                      recovery(problem.parameters, truths[:n], abc_posts, lo, hi),
-                      npe_seconds, abc_seconds, used)
+    predictive = pd.DataFrame()
+    if config.predictive:
+        targets = checked_targets(config.predictive_groups)
+        chosen = (posterior.to_numpy()[: config.predictive] if len(names)
+                  else np.zeros((config.predictive, 0)))
+        predictive = predictive_checks(chosen, names, targets, child_sequence(root, 12), base.base,
+                                       tick("posterior predictive checks", len(chosen)))
+        seconds["predictive"] = time.perf_counter() - t0
+    return CalibrationResult(config, problem, obs, sobol, identification, sbc, posterior, fitted, intervals,
+                             predictive, seconds)

@@ -1,19 +1,23 @@
 """What is calibrated, against what: parameters, their prior, summary statistics, data.
 
-* **Parameters.** A handful of global parameters, chosen by the Sobol analysis
-  (:mod:`nabij.lab.sensitivity`) among :data:`CANDIDATES` as those the summary statistics
-  are most sensitive to (``docs/calibration.md`` gives the indices). The others stay at
-  their defaults.
-* **Prior.** Independent uniforms on the *plausible region* around each hand-set default,
-  ``[default / 2, 2 x default]`` clipped to the range in :func:`~nabij.model.param_specs`,
-  centred on the hand-set value for the parameters now shipped fitted: the sources fix the
-  direction and rough size, so a factor of two each way is what they leave open.
-* **Summary statistics.** Checked quantities of cheap replication experiments
-  (:data:`STATISTICS`), one replication at the paper's sample size (``scale = 1``), so
-  the simulator's noise is the paper's own sampling noise.
-* **Data.** Only T1 (Aron et al. 1997) publishes numbers; the other targets publish a
-  direction. The numbers are data (:func:`observed`); the directions are constraints
-  (:func:`satisfies_directions`), applied to posterior draws.
+* **The wall.** Calibration sees only the *calibration* targets of the frozen split
+  (``lab/split.toml``, :data:`~nabij.lab.split.SPLIT`). :class:`Problem` refuses a statistic
+  of any other target (:class:`SplitWallError`), and :func:`calibration_statistics` and
+  :func:`observed` read only calibration targets. The validation targets are touched only
+  after the fit, by the posterior predictive checks (:mod:`nabij.lab.calibrate.predictive`).
+* **Summary statistics and data.** The checked quantities of the calibration targets that
+  carry a published value: the published values are the observed data, and one simulated
+  replication at the experiment's sample size (``scale = 1``) is the simulator, so its
+  noise is the study's own sampling noise. Direction-only checks carry no number and are
+  not data; they are checked after the fit, like everything else.
+* **Parameters.** Every parameter in :func:`~nabij.model.param_specs` is screened by the
+  sensitivity analysis (:mod:`nabij.lab.sensitivity`); the pipeline fits only those the
+  data identify (:mod:`nabij.lab.calibrate.identify`). The others keep their defaults.
+* **Prior.** Independent uniforms on ``[centre / 2, 2 x centre]`` clipped to the range in
+  ``param_specs()``, where the centre is the literature-based hand-set value
+  (:data:`HAND_SET` for parameters once shipped fitted, else the default): the sources fix
+  the direction and rough size; a factor of two each way is what they leave open. A
+  parameter whose centre is 0 gets ``[-1, 1]`` clipped to its range.
 """
 
 from __future__ import annotations
@@ -26,63 +30,80 @@ import numpy.typing as npt
 
 from nabij._rng import RngLike, as_seed_sequence, child_sequence
 from nabij.lab.evaluate import evaluate, params_from, split_quantity
+from nabij.lab.split import SPLIT
 from nabij.lab.targets import TARGETS
 from nabij.model import Params, param_specs
 
 FloatArray = npt.NDArray[np.float64]
 
-__all__ = ["CANDIDATES", "HAND_SET", "PARAMETERS", "STATISTICS", "Problem", "observed", "prior_bounds",
-           "satisfies_directions"]
+__all__ = ["HAND_SET", "Problem", "SplitWallError", "all_parameters", "calibration_statistics", "observed",
+           "prior_bounds"]
 
-#: Parameters screened by the sensitivity analysis: the ones the cheap experiments' rules use.
-CANDIDATES: tuple[str, ...] = (
-    "closeness_rate", "intimacy_self", "intimacy_responsiveness", "intimacy_partner",
-    "chemistry_sd", "perception_rs_bias", "disclosure_threshold", "power_risk",
-    "skill_weight", "responsiveness_noise", "negative_valence_risk", "factual_weight",
-)
-#: The calibrated subset: the highest total-order Sobol indices (docs/calibration.md).
-PARAMETERS: tuple[str, ...] = ("disclosure_threshold", "perception_rs_bias", "closeness_rate",
-                               "intimacy_responsiveness")
-#: Summary statistics: checked quantities of T1, T3, T9, T13, T14 (~0.1 s per simulation).
-STATISTICS: tuple[str, ...] = (
-    "T1.d_composite", "T1.composite_closeness_tasks", "T1.composite_small_talk",
-    "T3.path_a", "T3.path_b", "T3.beta_emotions_minus_facts",
-    "T9.r_rs_perceived_rejection", "T9.r_rs_hurt",
-    "T13.dz_depth_boss_minus_friend", "T14.r_risk_depth",
-)
-
-
-#: The literature-based, hand-set values of the parameters the package now ships fitted. The
-#: prior stays centred on them, not on a previous fit, so a re-run uses the data only once.
+#: Literature-based values of parameters the package once shipped fitted. Their prior stays
+#: centred here, not on a previous fit, so a re-run uses the data only once.
 HAND_SET: dict[str, float] = {"disclosure_threshold": 1.6, "perception_rs_bias": 1.2,
                               "closeness_rate": 0.04, "intimacy_responsiveness": 0.5}
 
 
-def prior_bounds(name: str) -> tuple[float, float]:
-    """The uniform prior of one parameter: ``[centre/2, 2 x centre]`` within its range.
+class SplitWallError(ValueError):
+    """Calibration asked for a target outside the calibration group of ``lab/split.toml``."""
 
-    The centre is the hand-set value (:data:`HAND_SET`, else the default).
-    """
+
+def _calibration_target(name: str) -> str:
+    """The target id of a quantity name, refused unless it is a calibration target."""
+    tid = name.partition(".")[0]
+    if tid not in SPLIT.calibration:
+        raise SplitWallError(
+            f"calibration may read only the calibration targets of lab/split.toml "
+            f"({', '.join(SPLIT.calibration)}); {name!r} belongs to {tid}, which it must not see")
+    return tid
+
+
+def all_parameters() -> tuple[str, ...]:
+    """Every global parameter of the model, in ``param_specs()`` order (the screening set)."""
+    return tuple(s.name for s in param_specs())
+
+
+def calibration_statistics() -> tuple[str, ...]:
+    """Checked quantities of the calibration targets that carry a published value."""
+    out = []
+    for tid in SPLIT.calibration:
+        for check in TARGETS[tid].checks:
+            if getattr(check, "paper", None) is not None:
+                out.append(f"{tid}.{check.quantity}")
+    return tuple(out)
+
+
+def prior_bounds(name: str) -> tuple[float, float]:
+    """The uniform prior of one parameter: ``[centre/2, 2 x centre]`` within its range."""
     spec = {s.name: s for s in param_specs()}.get(name)
     if spec is None:
         raise ValueError(f"unknown parameter {name!r}; see nabij.param_specs()")
     centre = HAND_SET.get(name, spec.default)
-    if centre <= 0:
-        return max(spec.low, centre - 1.0), min(spec.high, centre + 1.0)
-    return max(spec.low, centre / 2), min(spec.high, 2 * centre)
+    if centre == 0:
+        return max(spec.low, -1.0), min(spec.high, 1.0)
+    lo, hi = sorted((centre / 2, 2 * centre))
+    return max(spec.low, lo), min(spec.high, hi)
 
 
 @dataclass(frozen=True)
 class Problem:
-    """A calibration problem: which parameters, which statistics, at which sample size."""
+    """A calibration problem: which parameters, which statistics, at which sample size.
 
-    parameters: tuple[str, ...] = PARAMETERS
-    statistics: tuple[str, ...] = STATISTICS
+    Statistics default to :func:`calibration_statistics`; any statistic of a target outside
+    the calibration group raises :class:`SplitWallError`.
+    """
+
+    parameters: tuple[str, ...] = ()
+    statistics: tuple[str, ...] = field(default_factory=calibration_statistics)
     scale: float = 1.0
     base: Params = field(default_factory=Params)
 
     def __post_init__(self) -> None:
+        if not self.statistics:
+            raise ValueError("calibration: no statistics; the calibration targets carry no published value")
         for s in self.statistics:
+            _calibration_target(s)
             split_quantity(s)
         for p in self.parameters:
             prior_bounds(p)
@@ -95,6 +116,10 @@ class Problem:
     def high(self) -> FloatArray:
         return np.array([prior_bounds(p)[1] for p in self.parameters])
 
+    def with_parameters(self, parameters: Sequence[str]) -> Problem:
+        """The same problem over other parameters."""
+        return Problem(tuple(parameters), self.statistics, self.scale, self.base)
+
     def sample_prior(self, n: int, rng: RngLike) -> FloatArray:
         """``n`` draws from the uniform prior, shape ``(n, k)``."""
         gen = np.random.default_rng(as_seed_sequence(rng))
@@ -104,8 +129,15 @@ class Problem:
         return params_from(dict(zip(self.parameters, map(float, theta), strict=True)), self.base)
 
     def simulate(self, theta: Sequence[float], rng: RngLike) -> FloatArray:
-        """The statistics for one parameter vector (one replication; NaN where undefined)."""
-        values = evaluate(self.params(theta), self.statistics, rng, self.scale)
+        """The statistics for one parameter vector (one replication; NaN where undefined).
+
+        A parameter set the model refuses (a cross-parameter constraint) gives all NaN.
+        """
+        try:
+            params = self.params(theta)
+        except ValueError:
+            return np.full(len(self.statistics), np.nan)
+        values = evaluate(params, self.statistics, rng, self.scale)
         return np.array([values[s] for s in self.statistics])
 
     def simulate_many(self, thetas: FloatArray, rng: RngLike,
@@ -120,25 +152,13 @@ class Problem:
         return out
 
 
-def observed(problem: Problem) -> dict[str, float]:
-    """The published values among the problem's statistics (quantitative checks): ``{name: value}``."""
-    out = {}
+def observed(problem: Problem) -> FloatArray:
+    """The published values of the problem's statistics, in order (the data the fit sees)."""
+    values = []
     for s in problem.statistics:
-        tid, q = split_quantity(s)
-        check = TARGETS[tid].check(q)
-        if check.kind == "quantitative" and check.paper is not None:
-            out[s] = check.paper
-    return out
-
-
-def satisfies_directions(values: dict[str, float]) -> bool:
-    """Whether every direction check among ``values`` has the paper's sign and a plausible size."""
-    for name, v in values.items():
-        tid, q = split_quantity(name)
-        check = TARGETS[tid].check(q)
-        if check.window is None:
-            continue
-        low, high = check.window
-        if not np.isfinite(v) or np.sign(v) != check.direction or not low <= abs(v) <= high:
-            return False
-    return True
+        tid = _calibration_target(s)
+        paper = getattr(TARGETS[tid].check(split_quantity(s)[1]), "paper", None)
+        if paper is None:
+            raise ValueError(f"{s}: no published value; only checks with one are calibration data")
+        values.append(float(paper))
+    return np.array(values)
