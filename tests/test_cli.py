@@ -109,14 +109,14 @@ def test_sweep_bad_grid_is_a_clear_error(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_calibrate_end_to_end_on_a_tiny_budget(tmp_path: Path) -> None:
-    res = runner.invoke(app, ["calibrate", "--targets", "T9", "--budget", "50", "--sbc", "10",
-                              "--sobol-n", "0", "--no-replicate", "--out", str(tmp_path)])
+    res = runner.invoke(app, ["calibrate", "--sobol-n", "2", "--k", "2", "--identify-budget", "60",
+                              "--budget", "60", "--sbc", "10", "--predictive", "1", "--out", str(tmp_path)])
     assert res.exit_code == 0, res.output
-    assert "SBC over 10 draws" in res.output
-    assert {"report.md", "summary.json", "posterior.parquet", "sbc_ranks.png", "fitted.toml"} <= {
-        p.name for p in tmp_path.iterdir()}
+    assert "identified by the published data" in res.output and "posterior predictive" in res.output
+    wanted = {"report.md", "summary.json", "posterior.parquet", "predictive.csv", "sobol.png", "fitted.toml"}
+    assert wanted <= {p.name for p in tmp_path.iterdir()}
 
 
-def test_calibrate_rejects_unknown_targets() -> None:
-    res = runner.invoke(app, ["calibrate", "--targets", "T99", "--no-replicate"])
-    assert res.exit_code == 2 and "unknown target" in res.output
+def test_calibrate_rejects_a_sobol_sample_that_is_not_a_power_of_two() -> None:
+    res = runner.invoke(app, ["calibrate", "--sobol-n", "3"])
+    assert res.exit_code == 2 and "power of two" in res.output

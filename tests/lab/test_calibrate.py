@@ -149,8 +149,9 @@ def test_screening_identification_and_outputs_end_to_end(tmp_path: Path) -> None
     from nabij.lab.calibrate.outputs import write_outputs
     from nabij.lab.calibrate.pipeline import CalibrationConfig, calibrate
 
-    config = CalibrationConfig(problem=Problem(scale=0.25), sobol_n=2, k=3, identify_budget=120, threshold=0.0,
-                               budget=120, sbc=10, draws=200, predictive=2, predictive_groups=("calibration",))
+    config = CalibrationConfig(problem=Problem(scale=0.25), sobol_n=2, k=3, identify_budget=120,
+                               threshold=0.0, budget=120, sbc=10, draws=200, predictive=2,
+                               predictive_groups=("calibration",))
     result = calibrate(config)
     assert result.sobol is not None and set(result.sobol.table["parameter"]) <= set(all_parameters())
     assert result.sobol.evaluations == 2 * (len(all_parameters()) + 2)

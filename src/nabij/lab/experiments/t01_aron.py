@@ -41,7 +41,8 @@ EXPERIMENT = Experiment(
     sample=PAIRS_PER_CONDITION,
     unit="pairs per condition",
     design=f"{PAIRS_PER_CONDITION} stranger pairs per condition; 36 questions (72 turns) vs small talk "
-           "(72 turns); topic intimacies from the question norms of Brockbank et al. (2025); composite = mean of IOS and SCI ratings of both partners.",
+           "(72 turns); topic intimacies from the question norms of Brockbank et al. (2025); "
+           "composite = mean of IOS and SCI ratings of both partners.",
     mechanism="Escalating topics invite deeper disclosure; responsive replies turn disclosure into "
               "intimacy (Reis & Shaver 1988), and intimacy builds closeness (dependence regulation). "
               "Small talk gives little to disclose, so little intimacy accrues.",

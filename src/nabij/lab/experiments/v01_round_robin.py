@@ -85,8 +85,8 @@ def run(rng: np.random.SeedSequence, params: Params, scale: float = 1.0) -> Repl
     people = sample_population(n, s_people)
     liking, regard, persons = _meet(people, n, s_run, params)
     rate = Rater(s_rate, "0-5")
-    like = sum(rate(liking) for _ in range(ITEMS)) / ITEMS
-    meta = sum(rate(regard) for _ in range(ITEMS)) / ITEMS
+    like = np.mean([rate(liking) for _ in range(ITEMS)], axis=0)
+    meta = np.mean([rate(regard) for _ in range(ITEMS)], axis=0)
     L, M = np.full((n, n), np.nan), np.full((n, n), np.nan)
     a, b = persons[:, 0], persons[:, 1]
     L[a, b], L[b, a] = like[0], like[1]

@@ -87,7 +87,8 @@ def run(rng: np.random.SeedSequence, params: Params, scale: float = 1.0) -> Repl
     similar = similarity == SIMILAR
     return Replication(
         {"d_chat_vs_no_chat": cohens_d(chat_scores.ravel(), control_scores.ravel()),
-         "d_similar_vs_dissimilar": cohens_d(chat_scores[:, similar].ravel(), chat_scores[:, ~similar].ravel()),
+         "d_similar_vs_dissimilar": cohens_d(chat_scores[:, similar].ravel(),
+                                             chat_scores[:, ~similar].ravel()),
          "r_partners": correlation(np.concatenate([chat_scores[0], chat_scores[1]]),
                                    np.concatenate([chat_scores[1], chat_scores[0]])),
          "r_dominance_score": correlation(dominance, pair),
