@@ -12,8 +12,8 @@ from nabij.model import Params
 SMALL = 0.25  # a quarter of each design's sample: smoke-test size
 
 
-def test_targets_are_data_for_all_fifteen_findings():
-    assert list(TARGETS) == [f"T{i}" for i in range(1, 16)]
+def test_targets_are_data_for_all_fifteen_findings_and_three_real_data_sets():
+    assert list(TARGETS) == [f"T{i}" for i in range(1, 16)] + ["V1", "V2", "V3"]
     for t in TARGETS.values():
         assert t.source and t.finding and t.design and t.checks
 

@@ -9,28 +9,26 @@ rater's and each target's mean), people's metaliking mostly projects their own l
 (r = .64 with their liking of that person) and tracks the other's actual liking weakly
 (r = .12, accuracy).
 
-The model's round robin: 54 simulated people, each pair meets once for a short
-get-acquainted conversation (self-paced), then each rates liking (the ``liking`` state)
-and metaliking (perceived regard, the ``regard`` state) with two 0-5 items each, through the
-laboratory's instrument (:mod:`nabij.lab.instruments`). When the engine offers
-``meet_in_rounds`` (meetings in rounds, as a real round robin runs), it is used; otherwise
-every pair meets as an independent dyad, which is what the engine's ``round_robin``
-pairing does.
+The model's round robin: 54 simulated people meet every other in rounds
+(:func:`~nabij.engine.rounds.meet_in_rounds`: a person carries felt security and tension
+from one meeting to the next; each pair starts from its first impression), each pair in a
+short self-paced get-acquainted conversation. Then each rates liking (the ``liking``
+state) and metaliking (perceived regard, the ``regard`` state) with two 0-5 items each,
+through the laboratory's instrument (:mod:`nabij.lab.instruments`).
 """
 
 from __future__ import annotations
-
-import importlib
 
 import numpy as np
 import numpy.typing as npt
 
 from nabij._rng import spawn
-from nabij.engine import Recorder, round_robin, simulate
+from nabij.engine import Recorder, round_robin
+from nabij.engine.rounds import meet_in_rounds
 from nabij.lab.experiment import Experiment, Replication, sample_size
 from nabij.lab.instruments import Rater
 from nabij.lab.stats import correlation
-from nabij.model import Params, sample_population
+from nabij.model import Params, Population, sample_population
 from nabij.protocols import free_conversation
 
 FloatArray = npt.NDArray[np.float64]
@@ -64,19 +62,12 @@ def dyadic_correlation(x: FloatArray) -> float:
     return correlation(np.concatenate([a, b]), np.concatenate([b, a]))
 
 
-def _meet(people: object, n: int, rng: np.random.SeedSequence, params: Params) -> tuple[FloatArray, ...]:
-    """Liking and perceived regard of every pair after one conversation: ``(2, dyads)`` each, and pairs."""
-    record = Recorder(per_turn=(), final=("liking", "regard"))
-    try:
-        meet_in_rounds = importlib.import_module("nabij.engine.rounds").meet_in_rounds
-    except (ImportError, AttributeError):
-        meet_in_rounds = None
-    if meet_in_rounds is not None:
-        res = meet_in_rounds(people, free_conversation(TURNS), params=params, rng=rng, record=record)
-    else:
-        res = simulate(people, round_robin(n), free_conversation(TURNS), params=params, rng=rng,  # type: ignore[arg-type]
-                       record=record)
-    return res.final["liking"], res.final["regard"], res.pairing.persons
+def _meet(people: Population, n: int, rng: np.random.SeedSequence,
+          params: Params) -> tuple[FloatArray, FloatArray, npt.NDArray[np.int64]]:
+    """Liking and perceived regard after each pair's conversation (``(2, dyads)`` each), and the pairs."""
+    res = meet_in_rounds(people, round_robin(n), free_conversation(TURNS), params=params, rng=rng,
+                         record=Recorder(per_turn=(), final=("liking", "regard")))
+    return np.asarray(res.final["liking"]), np.asarray(res.final["regard"]), res.pairing.persons
 
 
 def run(rng: np.random.SeedSequence, params: Params, scale: float = 1.0) -> Replication:
@@ -106,6 +97,8 @@ def run(rng: np.random.SeedSequence, params: Params, scale: float = 1.0) -> Repl
 
 EXPERIMENT = Experiment(
     "V1",
+    sample=GROUP_SIZE,
+    unit="people in the round robin",
     design=f"One round robin of {GROUP_SIZE} strangers; every pair has a {TURNS}-turn self-paced "
            f"conversation; each rates liking of the other and metaliking (perceived regard), {ITEMS} "
            "items each on 0-5, averaged.",

@@ -106,6 +106,8 @@ def run(rng: np.random.SeedSequence, params: Params, scale: float = 1.0) -> Repl
 
 EXPERIMENT = Experiment(
     "V2",
+    sample=RATERS,
+    unit="raters",
     design=f"{RATERS} simulated raters; each of the 65 normed questions (33 closeness, 32 small talk) is "
            "rated by as many raters as in the study; a rater answers it once to a stranger (sharing) or "
            "hears the stranger answer it (hearing), then rates closeness on a 0-100 slider.",
@@ -113,4 +115,9 @@ EXPERIMENT = Experiment(
               "(the partner's disclosure) alike (Reis & Shaver 1988; Laurenceau et al. 1998), and more "
               "for a deeper topic, so sharing and hearing a question should promise the same closeness.",
     run=run,
+    limitations="The raters imagined the exchange; the model can only run it. Its stand-in for "
+                "expected closeness is the closeness reached after one real answer, and one answer "
+                "moves a stranger's closeness by about a point on 0-100, far less than the 0-100 "
+                "response error, so differences between questions drown in noise. The model has no "
+                "anticipated-closeness state that a rater could consult.",
 )

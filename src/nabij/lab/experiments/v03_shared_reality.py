@@ -10,8 +10,8 @@ dominant one writes 61% of the characters on average) the lower the pair's score
 and more talk in all goes with a higher score (r = .24).
 
 The model's study: pairs of simulated strangers talk freely (self-paced turns); the pair's
-attitude similarity is set per condition when the model takes it (a ``Start`` with
-``attitude_similarity``); each partner then rates shared reality on 1-7 through the
+attitude similarity is set per condition (``Start(attitude_similarity=...)``, which
+moves the first impression, Byrne 1971); each partner then rates shared reality on 1-7 through the
 laboratory's instrument. The rated state is the model's ``shared_reality`` where the model
 has one; without it, closeness stands in, the nearest state the model has (an analogue,
 said so in the report). How much each partner says is the breadth of their disclosures,
@@ -21,9 +21,6 @@ minimal information.
 
 from __future__ import annotations
 
-import inspect
-from typing import Any
-
 import numpy as np
 import numpy.typing as npt
 
@@ -32,7 +29,7 @@ from nabij.engine import FINAL_REPORTERS, Recorder, fixed_pairs, simulate
 from nabij.lab.experiment import Experiment, Replication, by_speaker, sample_size
 from nabij.lab.instruments import Rater
 from nabij.lab.stats import cohens_d, correlation
-from nabij.model import Params, sample_population
+from nabij.model import Params, Start, sample_population
 from nabij.protocols import Protocol, free_conversation, small_talk
 
 FloatArray = npt.NDArray[np.float64]
@@ -50,24 +47,13 @@ def rated_state() -> str:
     return "shared_reality" if "shared_reality" in FINAL_REPORTERS else "closeness"
 
 
-def _start(similarity: FloatArray) -> dict[str, Any]:
-    """Keyword arguments that give the pairs their attitude similarity, if the model takes it."""
-    if "start" not in inspect.signature(simulate).parameters:
-        return {}
-    import nabij.model as model
-
-    start = getattr(model, "Start", None)
-    if start is None or "attitude_similarity" not in inspect.signature(start).parameters:
-        return {}
-    return {"start": start(attitude_similarity=similarity)}
-
-
 def _talk(n: int, protocol: Protocol, similarity: FloatArray, rng: np.random.SeedSequence,
           params: Params) -> tuple[FloatArray, FloatArray]:
     s_people, s_run = spawn(rng, 2)
     people = sample_population(2 * n, s_people)
     res = simulate(people, fixed_pairs(2 * n), protocol, params=params, rng=s_run,
-                   record=Recorder(per_turn=("breadth",), final=(rated_state(),)), **_start(similarity))
+                   record=Recorder(per_turn=("breadth",), final=(rated_state(),)),
+                   start=Start(attitude_similarity=similarity))
     talk = by_speaker(res, "breadth") * (len(protocol) / 2)  # each person's total over their turns
     return np.asarray(res.final[rated_state()]), talk
 
@@ -87,6 +73,7 @@ def run(rng: np.random.SeedSequence, params: Params, scale: float = 1.0) -> Repl
     similar = similarity == SIMILAR
     return Replication(
         {"d_chat_vs_no_chat": cohens_d(chat_scores.ravel(), control_scores.ravel()),
+         "level_chat": float(chat_scores.mean()), "level_no_chat": float(control_scores.mean()),
          "d_similar_vs_dissimilar": cohens_d(chat_scores[:, similar].ravel(),
                                              chat_scores[:, ~similar].ravel()),
          "r_partners": correlation(np.concatenate([chat_scores[0], chat_scores[1]]),
@@ -102,6 +89,8 @@ def run(rng: np.random.SeedSequence, params: Params, scale: float = 1.0) -> Repl
 
 EXPERIMENT = Experiment(
     "V3",
+    sample=CHAT_PAIRS,
+    unit="chat pairs",
     design=f"{CHAT_PAIRS} stranger pairs chat ({TURNS} self-paced turns), half matched on a shared attitude "
            f"(similarity {SIMILAR}) and half on a disagreement ({DISSIMILAR}); {CONTROL_PAIRS} no-chat pairs "
            "exchange one shallow factual turn each; shared reality rated 1-7 by both partners.",
@@ -109,4 +98,8 @@ EXPERIMENT = Experiment(
               "shared attitude gives the first impression a head start (Byrne 1971); balanced talk keeps "
               "both partners disclosing and being heard.",
     run=run,
+    limitations="The model has no shared-reality state yet: closeness stands in (rated_state()), so "
+                "levels on the 1-7 scale are closeness levels. Talk is the breadth of disclosures, "
+                "not characters, and every turn alternates, so dominance comes only from how much each "
+                "says per turn.",
 )
