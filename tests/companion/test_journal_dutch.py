@@ -111,9 +111,12 @@ def test_confirmation_shows_j_n_and_accepts_j(journal: Path) -> None:
     res = _run("add", "--journal", str(journal), input=typed)
     assert res.exit_code == 0, res.output
     assert "[j/N]" in res.output and "[y/N]" not in res.output
+    assert "praatjes: het weer" in res.output  # depth anchored in examples, in Dutch
     assert "Antwoord met j of n." in res.output  # "x" is asked again, in Dutch
     data = json.loads(_run("export", "--journal", str(journal)).stdout)
     assert data["entries"][0]["edited"] is True
+    shown = _run("show", data["entries"][0]["id"], "--journal", str(journal)).stdout
+    assert "30/100 (meningen en alledaagse zorgen)" in shown and "neutraal" in shown
 
 
 def test_session_keywords_are_dutch(journal: Path) -> None:

@@ -21,6 +21,7 @@ from rich.console import Console
 from nabij.companion.crypto import CryptoError, WrongPassphraseError, format_recovery_key
 from nabij.companion.i18n import _, set_language
 from nabij.companion.journal import Journal
+from nabij.companion.prompts import DEPTH_BANDS
 from nabij.companion.store import JournalError, SqliteStore
 
 __all__ = [
@@ -201,6 +202,11 @@ def ask_entry() -> dict[str, Any]:
     d: dict[str, Any] = {
         "person": typer.prompt(_("Person (name or alias)")),
         "topic": typer.prompt(_("Topic")),
+    }
+    err.print(_("How personal was it? For example:"))
+    for band in DEPTH_BANDS:
+        err.print(f"  {band.label()}")
+    d.update({
         "depth": ask_int(_("Depth, how personal"), 0, 100),
         "expected_reaction": ask_int(_("Reaction you expected"), 1, 7, optional=True),
         "fear_before": ask_int(_("Fear before"), 0, 100),
@@ -208,7 +214,7 @@ def ask_entry() -> dict[str, Any]:
         "understanding": ask_int(_("Understood me"), 1, 7, optional=True),
         "validation": ask_int(_("Took me seriously"), 1, 7, optional=True),
         "caring": ask_int(_("Cared"), 1, 7, optional=True),
-    }
+    })
     d["safety_signals"] = typer.prompt(_("Safety signals noticed (comma separated)"),
                                        default="", show_default=False)
     d["edited"] = ask_yes_no(_("Did you make it lighter or joke it away?"), default=False)

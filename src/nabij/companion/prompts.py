@@ -6,6 +6,11 @@ seed 001's "notice what you survived". The session set follows the *procedure* o
 al. (1997): three sets of twelve questions that grow more personal, both people answer each
 question in turn. The questions themselves are written for nabij; they are not the
 published list. Both languages sit side by side here because they are content, not UI text.
+
+The depth bands give the 0-100 depth scale concrete anchors, so that "depth 33" means
+something to a person who has just had a conversation. The scale is seed 001's dimmer;
+the bands follow the usual layering of self-disclosure from public facts through opinions
+to private feelings and fears (Altman & Taylor 1973), with examples written for nabij.
 """
 
 from __future__ import annotations
@@ -14,7 +19,8 @@ from dataclasses import dataclass
 
 from nabij.companion.i18n import current_language
 
-__all__ = ["REFLECTION_QUESTIONS", "SESSION_SETS", "Prompt", "session_turns"]
+__all__ = ["DEPTH_BANDS", "REFLECTION_QUESTIONS", "SESSION_SETS", "DepthBand", "Prompt",
+           "depth_band", "session_turns"]
 
 
 @dataclass(frozen=True)
@@ -138,3 +144,47 @@ def session_turns() -> list[tuple[int, int, Prompt]]:
     """All 36 questions in order as (set, question, prompt); partners alternate who begins."""
     return [(s, q, p) for s, questions in enumerate(SESSION_SETS, start=1)
             for q, p in enumerate(questions, start=1)]
+
+
+@dataclass(frozen=True)
+class DepthBand:
+    """A stretch of the 0-100 depth scale with a name and everyday examples, both languages."""
+
+    low: int
+    high: int
+    name: Prompt
+    examples: Prompt
+
+    def label(self) -> str:
+        """``20-39 opinions and everyday worries: for example ...`` in the current language."""
+        return f"{self.low}-{self.high} {self.name.text()}: {self.examples.text()}"
+
+
+DEPTH_BANDS: tuple[DepthBand, ...] = (
+    DepthBand(0, 19, Prompt("d0", "small talk", "praatjes"), Prompt(
+        "d0x", "the weather, a film you saw, what you had for lunch",
+        "het weer, een film die je zag, wat je als lunch at")),
+    DepthBand(20, 39, Prompt("d20", "opinions and everyday worries",
+                             "meningen en alledaagse zorgen"), Prompt(
+        "d20x", "what annoys you at work, an opinion you usually keep to yourself, a plan you "
+        "are unsure about", "wat je dwarszit op je werk, een mening die je meestal voor je "
+        "houdt, een plan waar je over twijfelt")),
+    DepthBand(40, 59, Prompt("d40", "personal", "persoonlijk"), Prompt(
+        "d40x", "a doubt about a big choice, how you really feel about someone in your family, "
+        "a worry about money or health", "twijfel over een grote keuze, wat je echt vindt van "
+        "iemand in je familie, een zorg over geld of gezondheid")),
+    DepthBand(60, 79, Prompt("d60", "vulnerable", "kwetsbaar"), Prompt(
+        "d60x", "something you are ashamed of, a fear about this friendship or relationship, a "
+        "time you felt you failed", "iets waarvoor je je schaamt, een angst over deze "
+        "vriendschap of relatie, een moment waarop je vond dat je tekortschoot")),
+    DepthBand(80, 100, Prompt("d80", "the most private", "het meest privé"), Prompt(
+        "d80x", "something you have told nobody, an old wound, what you fear most about "
+        "yourself", "iets wat je nog aan niemand vertelde, een oude wond, waar je het bangst "
+        "voor bent in jezelf")),
+)
+
+
+def depth_band(depth: float) -> DepthBand:
+    """The band a depth (0-100; clipped) falls in."""
+    value = min(100, max(0, round(depth)))
+    return next(b for b in DEPTH_BANDS if b.low <= value <= b.high)

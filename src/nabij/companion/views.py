@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from rich.table import Table
 
-from nabij.companion.domain import Confidant, Entry, Power, Relationship, Session
+from nabij.companion.domain import Confidant, Entry, Power, Relationship, Session, Valence
 from nabij.companion.estimators import (
     Calibration,
     ResponsivenessEstimate,
@@ -17,6 +17,7 @@ from nabij.companion.estimators import (
 from nabij.companion.i18n import _, num
 from nabij.companion.personal import MIN_ENTRIES, TraitEstimate
 from nabij.companion.planner import Action, Step, signal_label
+from nabij.companion.prompts import depth_band
 
 __all__ = [
     "PersonSummary",
@@ -34,6 +35,7 @@ __all__ = [
     "sessions_table",
     "steps_table",
     "trait_line",
+    "valence_label",
 ]
 
 
@@ -65,6 +67,12 @@ def power_label(p: Power) -> str:
             Power.I_HAVE_POWER: _("I have power")}[p]
 
 
+def valence_label(v: Valence) -> str:
+    """Whether what was shared was pleasant or painful, in the current language."""
+    return {Valence.NEUTRAL: _("neutral"), Valence.POSITIVE: _("pleasant"),
+            Valence.NEGATIVE: _("painful"), Valence.MIXED: _("mixed")}[v]
+
+
 def kind_label(kind: str) -> str:
     """A record kind in the current language."""
     return {"entry": _("entry"), "reflection": _("reflection"), "session": _("session"),
@@ -92,7 +100,8 @@ def entry_lines(e: Entry) -> list[str]:
         (_("caring"), e.caring)))
     pairs = [
         (_("id"), e.id), (_("date"), e.when.isoformat()), (_("person"), e.person),
-        (_("topic"), e.topic), (_("depth"), f"{e.depth}/100"), (_("valence"), e.valence.value),
+        (_("topic"), e.topic), (_("depth"), f"{e.depth}/100 ({depth_band(e.depth).name.text()})"),
+        (_("valence"), valence_label(e.valence)),
         (_("expected reaction"), f"{opt(e.expected_reaction)}/7"),
         (_("fear before"), f"{e.fear_before}/100"),
         (_("reaction"), f"{e.responsiveness}/7 ({facets})"),
@@ -159,7 +168,8 @@ def steps_table(steps: Sequence[Step]) -> Table:
     for col in (_("person"), _("step"), _("depth"), _("why")):
         t.add_column(col)
     for s in steps:
-        t.add_row(s.person, action_label(s.action), str(s.depth), "\n".join(s.reasons))
+        t.add_row(s.person, action_label(s.action),
+                  f"{s.depth} ({depth_band(s.depth).name.text()})", "\n".join(s.reasons))
     return t
 
 

@@ -4,72 +4,42 @@ Unlocks, logs a disclosure in Dutch, sees the next step change, answers three qu
 a 36-questions session as two people, and locks; every request the pages make must go to
 127.0.0.1, the browser console must stay free of errors (a CSP violation would show
 there), and the server's output must not contain the passphrase or what was typed.
+A second run types a draft, lets the journal lock itself, unlocks again and expects the
+draft back: nothing typed is lost to the auto-lock.
 """
 
 from __future__ import annotations
 
-import os
-import socket
+import re
 import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from browser_helpers import CHROMIUM, CHROMIUM_ARGS, serving
 from web_helpers import PASSPHRASE
 
-from nabij.companion.domain import Entry
-from nabij.companion.journal import Journal
-from nabij.companion.store import SqliteStore
-
-CHROMIUM = Path(os.environ.get("NABIJ_CHROMIUM", "/usr/bin/chromium"))
 SECRET_TOPIC = "verhuizing-naar-utrecht-93"
+DRAFT_TOPIC = "concept-over-mijn-vader-71"
 playwright_api = pytest.importorskip("playwright.sync_api")
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(
     not CHROMIUM.exists(), reason=f"{CHROMIUM} missing: `make test` installs Debian's chromium")]
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+#: Patient waits: the machine running the tests may be busy (the KDF, a cold server).
+WAIT_MS = 30_000
+SAM = {"person": "Sam", "topic": "werk", "depth": 30, "fear_before": 60, "responsiveness": 6}
 
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen[str]]]:
     """``nabij serve`` on a journal where Sam has met one disclosure warmly."""
-    journal = tmp_path / "journal.db"
-    store, _ = SqliteStore.create(journal, PASSPHRASE)
-    Journal(store).add_entry(Entry.from_dict({"person": "Sam", "topic": "werk", "depth": 30,
-                                              "fear_before": 60, "responsiveness": 6}))
-    store.close()
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "nabij.cli", "serve", "--port", str(port), "--journal",
-         str(journal), "--lang", "nl", "--no-browser"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        env={**os.environ, "NABIJ_KDF_PROFILE": "test"})
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(f"{base}/unlock", timeout=1).close()
-            break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                pytest.fail(f"nabij serve did not start: {proc.communicate()[0]}")
-            time.sleep(0.2)
-    yield base, proc
-    if proc.poll() is None:
-        proc.terminate()
-    proc.communicate(timeout=10)  # also closes the pipe
+    with serving(tmp_path / "journal.db", [SAM]) as running:
+        yield running
+
+
+def _unlock(page: object, base: str) -> None:
+    page.get_by_label("Wachtzin", exact=True).fill(PASSPHRASE)  # type: ignore[attr-defined]
+    page.keyboard.press("Enter")  # type: ignore[attr-defined]
+    playwright_api.expect(page).to_have_url(re.compile(re.escape(base) + r"/(today|entries)"))
 
 
 def test_unlock_log_in_dutch_session_for_two_and_lock(
@@ -80,6 +50,7 @@ def test_unlock_log_in_dutch_session_for_two_and_lock(
     with playwright_api.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page(locale="nl-NL")
+        playwright_api.expect.set_options(timeout=WAIT_MS)
         page.on("request", lambda r: requested.append(r.url))
         page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
         expect = playwright_api.expect
@@ -137,3 +108,52 @@ def test_unlock_log_in_dutch_session_for_two_and_lock(
     output = proc.communicate(timeout=10)[0]
     for secret in (PASSPHRASE, SECRET_TOPIC, "Sam", "Ann"):
         assert secret not in output
+
+
+def _draft_back(page: object, base: str) -> bool:
+    """Whether the typed draft came back: on the page shown after unlocking, on the entry
+    form, or saved into the journal (any of the three keeps what was typed)."""
+    topic = page.locator("#topic")  # type: ignore[attr-defined]
+    if topic.count() and topic.input_value() == DRAFT_TOPIC:
+        return True
+    page.goto(base + "/entries/new")  # type: ignore[attr-defined]
+    if page.locator("#topic").input_value() == DRAFT_TOPIC:  # type: ignore[attr-defined]
+        return True
+    page.goto(base + "/today")  # type: ignore[attr-defined]
+    return DRAFT_TOPIC in page.content()  # type: ignore[attr-defined]
+
+
+@pytest.mark.xfail(strict=False, reason="issue 15 item 3: keeping a draft across the auto-lock "
+                   "is comp-sec's mechanism, not on main yet")
+def test_unlock_log_lock_and_a_draft_survives_re_unlock(tmp_path: Path) -> None:
+    with serving(tmp_path / "journal.db", [SAM], extra=["--idle-minutes", "0.2"]) as (
+            base, proc), playwright_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(locale="nl-NL")
+        expect = playwright_api.expect
+        expect.set_options(timeout=WAIT_MS)
+
+        page.goto(base + "/")
+        _unlock(page, base)
+        page.goto(base + "/entries/new")
+        page.get_by_label("Persoon (naam of bijnaam)").fill("Sam")
+        page.get_by_label("Onderwerp").fill(SECRET_TOPIC)
+        page.get_by_label("Diepte, hoe persoonlijk").fill("33")
+        page.get_by_label("Angst vooraf").fill("40")
+        page.locator("input[name=responsiveness][value='6']").check()
+        page.get_by_role("button", name="Opslaan").click()
+        expect(page).to_have_url(base + "/today?saved=1")
+
+        page.goto(base + "/entries/new")
+        page.get_by_label("Persoon (naam of bijnaam)").fill("Sam")
+        page.get_by_label("Onderwerp").fill(DRAFT_TOPIC)
+        page.get_by_label("Notitie").fill("half af, nog niet bewaard")
+        # Hands off the keyboard: the journal locks itself and the tab leaves for /unlock.
+        expect(page).to_have_url(re.compile(re.escape(base) + "/unlock"), timeout=90_000)
+        _unlock(page, base)
+        survived = _draft_back(page, base)
+        browser.close()
+        proc.terminate()
+        output = proc.communicate(timeout=10)[0]
+    assert survived, "the draft typed before the auto-lock is gone"
+    assert DRAFT_TOPIC not in output and PASSPHRASE not in output

@@ -67,3 +67,32 @@ def test_dutch_pages_show_no_english_message(dutch: TestClient) -> None:
         text = re.sub(r"<[^>]+>", " ", html)
         leaked = [m for m in english if m in text]
         assert not leaked, leaked
+
+
+def test_entry_form_shows_every_error_at_once_with_dutch_labels(dutch: TestClient) -> None:
+    post(dutch, "/create", {"passphrase": PASSPHRASE, "confirm": PASSPHRASE})
+    typed = {"person": "Sam", "topic": "", "depth": "130", "fear_before": "",
+             "responsiveness": "", "caring": "9", "note": "blijft staan"}
+    r = post(dutch, "/entries", typed, token_from="/today")
+    assert r.status_code == 422
+    box = r.text.split('data-testid="form-errors"', 1)[1].split("</div>", 1)[0]
+    for label in ("Onderwerp:", "Diepte, hoe persoonlijk:", "Angst vooraf:",
+                  "Hun reactie in het algemeen:", "Gaf om me:"):
+        assert label in box, label
+    assert box.count("<li>") == 5
+    for field in ("topic", "depth", "fear_before", "responsiveness", "caring"):
+        assert f'id="{field}-error"' in r.text and f'aria-describedby="{field}-error"' in r.text
+    assert 'aria-invalid="true"' not in r.text.split('id="person"', 1)[1].split(">", 1)[0]
+    assert "<details open>" in r.text  # "caring" sits in the folded part: it is unfolded
+    assert "blijft staan" in r.text
+
+
+def test_entry_form_anchors_depth_with_examples(dutch: TestClient) -> None:
+    post(dutch, "/create", {"passphrase": PASSPHRASE, "confirm": PASSPHRASE})
+    form = dutch.get("/entries/new").text
+    bands = form.split('data-testid="depth-bands"', 1)[1].split("</ul>", 1)[0]
+    assert bands.count("<li>") == 5 and "het weer" in bands and "oude wond" in bands
+    post(dutch, "/entries", {"person": "Sam", "topic": "werk", "depth": "30",
+                             "fear_before": "50", "responsiveness": "7"}, token_from="/today")
+    today = dutch.get("/today").text
+    assert "Vorige keer: diepte 30" in today and "bijvoorbeeld" in today

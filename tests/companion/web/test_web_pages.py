@@ -78,7 +78,7 @@ def test_bad_input_keeps_everything_typed_and_says_why_in_dutch(unlocked: TestCl
              "other_signals": "a hug", "edited": "1", "caring": "5"}
     r = post(unlocked, "/entries", typed, token_from="/today")
     assert r.status_code == 422
-    assert "depth: moet een geheel getal van 0 tot en met 100 zijn" in r.text
+    assert "Diepte, hoe persoonlijk: moet een geheel getal van 0 tot en met 100 zijn" in r.text
     assert 'id="depth" name="depth"' in r.text and 'value="300"' in r.text
     assert 'aria-invalid="true"' in r.text
     for kept in ('value="work worries"', "line one\n  line two", 'value="a hug"',

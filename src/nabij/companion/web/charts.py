@@ -4,6 +4,12 @@ Why by hand: the page's Content-Security-Policy forbids inline styles, and a plo
 library's SVG is full of them; presentation attributes and CSS classes from our own
 stylesheet are allowed. Every chart is an ``<svg role="img">`` with a title and a
 description, and the pages show the same numbers in a table for screen readers.
+
+Legible on a phone: an SVG scales its text with its width, so a 640-unit chart shown 320 px
+wide halves every font. The stylesheet therefore sets the chart's font sizes (in SVG units)
+per screen width, and the layout leaves room for the largest of them: the y-axis label
+sits above the plot rather than rotated beside it, tick labels are centred on their
+positions, and the margins fit three-digit ticks at the phone size.
 """
 
 from __future__ import annotations
@@ -15,8 +21,9 @@ from markupsafe import Markup, escape
 
 __all__ = ["Axis", "Chart", "integer_ticks"]
 
-WIDTH, HEIGHT = 640, 300
-LEFT, RIGHT, TOP, BOTTOM = 60, 16, 14, 52
+WIDTH, HEIGHT = 640, 320
+#: Margins in SVG units, wide enough for tick labels at the largest font size app.css sets.
+LEFT, RIGHT, TOP, BOTTOM = 64, 16, 50, 66
 
 
 @dataclass(frozen=True)
@@ -87,17 +94,16 @@ class Chart:
         for v, text in self.y.ticks:
             py = self._py(v)
             out.append(f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{py:.1f}" '
-                       f'y2="{py:.1f}"/><text class="tick" x="{LEFT - 8}" y="{py + 4:.1f}" '
-                       f'text-anchor="end">{escape(text)}</text>')
+                       f'y2="{py:.1f}"/><text class="tick" x="{LEFT - 8}" y="{py:.1f}" '
+                       f'text-anchor="end" dominant-baseline="central">{escape(text)}</text>')
         for v, text in self.x.ticks:
             px = self._px(v)
-            out.append(f'<text class="tick" x="{px:.1f}" y="{HEIGHT - BOTTOM + 18}" '
-                       f'text-anchor="middle">{escape(text)}</text>')
+            out.append(f'<text class="tick" x="{px:.1f}" y="{HEIGHT - BOTTOM + 6}" '
+                       f'text-anchor="middle" dominant-baseline="hanging">{escape(text)}</text>')
         out.append(f'<text class="axis-label" x="{(LEFT + WIDTH - RIGHT) / 2:.0f}" '
-                   f'y="{HEIGHT - 8}" text-anchor="middle">{escape(self.x.label)}</text>')
-        mid = (TOP + HEIGHT - BOTTOM) / 2
-        out.append(f'<text class="axis-label" x="16" y="{mid:.0f}" text-anchor="middle" '
-                   f'transform="rotate(-90 16 {mid:.0f})">{escape(self.y.label)}</text>')
+                   f'y="{HEIGHT - 6}" text-anchor="middle">{escape(self.x.label)}</text>')
+        out.append(f'<text class="axis-label" x="4" y="{TOP - 22}" text-anchor="start">'
+                   f'{escape(self.y.label)}</text>')
         return "".join(out)
 
     def svg(self) -> Markup:

@@ -7,12 +7,14 @@ page is shown again with every value as it was typed plus the translated message
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
-from nabij.companion.domain import SAFETY_SIGNALS
+from nabij.companion.domain import SAFETY_SIGNALS, Entry, ValidationError
+from nabij.companion.i18n import _
 from nabij.companion.web.deps import FormData, first
 
-__all__ = ["ENTRY_INTS", "ENTRY_TEXTS", "entry_data", "error_field", "typed_values"]
+__all__ = ["ENTRY_INTS", "ENTRY_TEXTS", "FieldError", "entry_data", "entry_errors", "error_field",
+           "field_label", "typed_values"]
 
 #: Entry fields typed as whole numbers, optional ones included.
 ENTRY_INTS = ("depth", "fear_before", "responsiveness", "expected_reaction", "understanding",
@@ -44,3 +46,61 @@ def entry_data(values: dict[str, Any]) -> dict[str, Any]:
 def error_field(message: str) -> str:
     """The field a validation message is about (part 1 starts messages with the JSON key)."""
     return message.split(":", 1)[0].strip()
+
+
+class FieldError(NamedTuple):
+    """One problem with a typed entry: the form field it is about and what to do."""
+
+    field: str
+    message: str  # with the field's label, for the list at the top of the form
+    detail: str = ""  # without it, shown right under the field itself
+
+
+#: Valid values that stand in for a field with a problem, so the next problem can show;
+#: optional fields are simply left out.
+_STAND_INS: dict[str, Any] = {"person": "-", "topic": "-", "depth": 0, "fear_before": 0,
+                              "responsiveness": 4}
+
+
+def field_label(name: str) -> str:
+    """The label a field has on the entry form, in the current language (else the key)."""
+    labels = {"person": _("Person (name or alias)"), "topic": _("Topic"),
+              "depth": _("Depth, how personal"), "fear_before": _("Fear before"),
+              "responsiveness": _("Their reaction overall"),
+              "expected_reaction": _("Reaction you expected"), "understanding": _("Understood me"),
+              "validation": _("Took me seriously"), "caring": _("Cared"),
+              "feeling_after": _("Feeling afterwards"), "fear_after": _("Fear afterwards"),
+              "safety_signals": _("Other signals (comma separated)"),
+              "valence": _("What you shared was"), "when": _("When"), "note": _("Note"),
+              "edited": _("Did you make it lighter or joke it away?")}
+    return labels.get(name, name)
+
+
+def entry_errors(data: dict[str, Any]) -> list[FieldError]:
+    """Every problem of a typed entry at once, each labelled as on the form.
+
+    Part 1's validator stops at the first problem; so each problem found is noted, its field
+    replaced by a valid stand-in (or left out when optional), and the entry checked again,
+    until it passes. The messages keep part 1's wording with the JSON key swapped for the
+    form's label, so a person reads "Depth, how personal: ..." and not "depth: ...".
+    """
+    probe = dict(data)
+    found: list[FieldError] = []
+    for _attempt in range(len(ENTRY_INTS) + len(ENTRY_TEXTS) + 2):
+        try:
+            Entry.from_dict(probe)
+            return found
+        except ValidationError as exc:
+            message = str(exc)
+        name = error_field(message)
+        rest = message.split(":", 1)[1].strip() if ":" in message else message
+        known = name in probe or name in _STAND_INS
+        found.append(FieldError(name, f"{field_label(name)}: {rest}", rest) if known
+                     else FieldError(name, message, message))
+        if not known or any(f.field == name for f in found[:-1]):
+            return found
+        if name in _STAND_INS:
+            probe[name] = _STAND_INS[name]
+        else:
+            probe.pop(name, None)
+    return found

@@ -14,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse
 
 from nabij.companion.i18n import _, current_language, num
+from nabij.companion.prompts import depth_band
 from nabij.companion.views import action_label, notice, power_label, relationship_label
 
 __all__ = ["redirect", "render"]
@@ -21,7 +22,7 @@ __all__ = ["redirect", "render"]
 _env = Environment(loader=PackageLoader("nabij.companion.web", "templates"),
                    autoescape=select_autoescape(default=True), trim_blocks=True,
                    lstrip_blocks=True)
-_env.globals.update(_=_, num=num, action_label=action_label, notice=notice,
+_env.globals.update(_=_, num=num, action_label=action_label, notice=notice, depth_band=depth_band,
                     relationship_label=relationship_label, power_label=power_label)
 
 #: The navigation: (path, label). Labels are translated when the page renders.
