@@ -54,11 +54,13 @@ def count_lines(counts: dict[str, dict[str, Any]]) -> list[str]:
     """One line per group: targets matched, then checks by kind."""
     lines = []
     for group, c in counts.items():
-        q, d = c["checks"]["quantitative"], c["checks"]["direction"]
+        parts = []
+        for kind, name in (("quantitative", "quantitative checks"), ("direction", "direction-only checks")):
+            k = c["checks"][kind]
+            parts.append(f"{name} {k['match']} of {k['checks']} match" if k["checks"] else f"no {name}")
         lines.append(
             f"{group}: {c['match']} of {c['targets']} targets match ({c['direction-match']} direction only, "
-            f"{c['miss']} miss); quantitative checks {q['match']} of {q['checks']} match, "
-            f"direction-only checks {d['match']} of {d['checks']} match")
+            f"{c['miss']} miss); " + ", ".join(parts))
     return lines
 
 
