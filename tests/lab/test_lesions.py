@@ -70,3 +70,15 @@ def test_replicate_cli_refuses_unknown_lesion(tmp_path):
     result = CliRunner().invoke(app, ["replicate", "--only", "T8", "--lesion", "telepathy",
                                       "--out", str(tmp_path)])
     assert result.exit_code == 2 and "telepathy" in result.output
+
+
+def test_the_lesion_table_goes_into_the_report(tmp_path):
+    from nabij.lab.report import build_report, write_report
+
+    results = [run_target("T8", replications=2, rng=1, scale=0.25)]
+    table = LesionTable(("T8",), {"T8": "match"}, {"signaling": {"T8": "miss"}}, 2)
+    files = write_report(build_report(results, 2, 1, table), tmp_path)
+    md = files["md"].read_text(encoding="utf-8")
+    assert "## Lesions" in md and "**MISS**" in md
+    doc = json.loads(files["json"].read_text())
+    assert doc["lesions"]["needed_by"]["signaling"] == ["T8"]
