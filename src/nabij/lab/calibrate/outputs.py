@@ -199,6 +199,8 @@ def _toml(prov: dict[str, Any], result: CalibrationResult) -> str:
     lines += [f"{k} = {value(v)}" for k, v in prov.items()]
     lines += ["", "[fitted]  # posterior median of the shipped estimator given the published data"]
     lines += [f"{k} = {v:.4g}" for k, v in result.fitted.items()]
+    lines += ["", "[shipped]  # what nabij.Params() uses: the medians to 3 significant digits"]
+    lines += [f"{k} = {float(f'{v:.3g}'):g}" for k, v in result.fitted.items()]
     lines += ["", "[interval]  # 90% posterior interval: [5%, 95%]"]
     lines += [f"{k} = [{lo:.4g}, {hi:.4g}]" for k, (lo, hi) in result.intervals.items()]
     if result.identification is not None:

@@ -13,7 +13,10 @@ raters, personal questions beat small talk (hearing 58.8 vs 40.6, d_z = 1.10; sh
 The norms' depth is an *input* of the model (the protocols' topic intimacy); what is checked
 here is everything else, which the model must produce. Each question is asked once: the
 rater answers it to a stranger (sharing) or hears the stranger answer it (hearing), and
-then rates closeness to that stranger on a 0-100 slider through the laboratory's instrument.
+then rates how close they felt in that exchange on a 0-100 slider through the laboratory's
+instrument. The rated state is the exchange's intimacy - in Reis & Shaver's (1988) sense the
+felt closeness of one interaction, the model's counterpart of "how close would I feel after
+this answer" - not the relationship's accumulated closeness, which one answer barely moves.
 As in the study, each question is rated by as many raters as it had, drawn from one pool of
 185, so each rater rates several questions of both kinds.
 """
@@ -48,11 +51,12 @@ def _one_answer(q: QuestionNorm) -> Protocol:
                     np.array([emotional]), np.array([0.0]))
 
 
-def _closeness(people: Population, pairs: npt.NDArray[np.int64], protocol: Protocol,
-               rng: np.random.SeedSequence, params: Params) -> FloatArray:
+def _felt_closeness(people: Population, pairs: npt.NDArray[np.int64], protocol: Protocol,
+                    rng: np.random.SeedSequence, params: Params) -> FloatArray:
+    """Each person's intimacy of the one exchange, ``(2, dyads)``."""
     res = simulate(people, pairs, protocol, params=params, rng=rng,
-                   record=Recorder(per_turn=(), final=("closeness",)))
-    return np.asarray(res.final["closeness"])
+                   record=Recorder(per_turn=("intimacy",), final=()))
+    return np.asarray(res.per_turn["intimacy"][0])
 
 
 def run(rng: np.random.SeedSequence, params: Params, scale: float = 1.0) -> Replication:
@@ -74,9 +78,9 @@ def run(rng: np.random.SeedSequence, params: Params, scale: float = 1.0) -> Repl
         others = np.arange(partner, partner + 2 * len(raters))
         partner += 2 * len(raters)
         protocol = _one_answer(q)
-        shared = rate(_closeness(people, np.column_stack([raters, others[: len(raters)]]), protocol,
+        shared = rate(_felt_closeness(people, np.column_stack([raters, others[: len(raters)]]), protocol,
                                  runs[2 * k], params)[0])
-        heard = rate(_closeness(people, np.column_stack([others[len(raters):], raters]), protocol,
+        heard = rate(_felt_closeness(people, np.column_stack([others[len(raters):], raters]), protocol,
                                 runs[2 * k + 1], params)[1])
         sharing[k], hearing[k] = shared.mean(), heard.mean()
         kind = "talk" if q.procedure == "small_talk" else "personal"
@@ -110,14 +114,15 @@ EXPERIMENT = Experiment(
     unit="raters",
     design=f"{RATERS} simulated raters; each of the 65 normed questions (33 closeness, 32 small talk) is "
            "rated by as many raters as in the study; a rater answers it once to a stranger (sharing) or "
-           "hears the stranger answer it (hearing), then rates closeness on a 0-100 slider.",
+           "hears the stranger answer it (hearing), then rates the closeness felt in that exchange "
+           "(its intimacy) on a 0-100 slider.",
     mechanism="Disclosure builds intimacy for the discloser (own disclosure) and for the listener "
               "(the partner's disclosure) alike (Reis & Shaver 1988; Laurenceau et al. 1998), and more "
               "for a deeper topic, so sharing and hearing a question should promise the same closeness.",
     run=run,
-    limitations="The raters imagined the exchange; the model can only run it. Its stand-in for "
-                "expected closeness is the closeness reached after one real answer, and one answer "
-                "moves a stranger's closeness by about a point on 0-100, far less than the 0-100 "
-                "response error, so differences between questions drown in noise. The model has no "
-                "anticipated-closeness state that a rater could consult.",
+    limitations="The raters imagined the exchange; the model runs it, and its felt closeness (intimacy) "
+                "of a single answer comes mostly from one's own disclosure: a listener gains intimacy "
+                "only through the partner's disclosure weight and their own responsiveness, so hearing "
+                "promises far less than sharing, where people expect the same. The rank order of "
+                "questions (deeper promises more) does follow the norms.",
 )
