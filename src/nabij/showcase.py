@@ -30,6 +30,7 @@ class Showcase:
 
     results: dict[str, SimulationResult]
     table: pd.DataFrame
+    seed: RngLike = None
 
     def tidy(self) -> pd.DataFrame:
         """One row per condition and outcome: mean and sd of the pair means, and the pairs (n).
@@ -69,7 +70,7 @@ def run_showcase(pairs: int = 10_000, rng: RngLike = 2026, params: Params | None
     b = results["small talk"].final["ios"].mean(axis=0)
     pooled = np.sqrt((a.var(ddof=1) + b.var(ddof=1)) / 2.0)
     table.attrs["cohens_d_ios"] = float((a.mean() - b.mean()) / pooled)
-    return Showcase(results, table)
+    return Showcase(results, table, rng if isinstance(rng, int) else None)
 
 
 def plot_showcase(showcase: Showcase, path: Path) -> Path:
@@ -91,13 +92,21 @@ def plot_showcase(showcase: Showcase, path: Path) -> Path:
         lo, hi = np.percentile(ios, [10, 90], axis=1)
         ax1.fill_between(turns, lo, hi, color=colour, alpha=0.15)
         ax2.plot(turns, res.per_turn["depth"].mean(axis=1), color=colour, label=condition)
-    ax1.set(xlabel="turn", ylabel="closeness (IOS, 1-7)", ylim=(1, 7),
-            title="Closeness of strangers over 45 minutes")
-    ax2.set(xlabel="turn", ylabel="disclosure depth (0-1)", ylim=(0, 1),
+    ax1.set(xlabel="turn (each partner's answer is one turn)", ylabel="closeness (IOS, 1-7)", ylim=(1, 7),
+            title="Closeness of strangers, turn by turn")
+    ax2.set(xlabel="turn (each partner's answer is one turn)", ylabel="disclosure depth (0-1)", ylim=(0, 1),
             title="How deep each answer goes")
-    ax1.legend(frameon=False)
-    ax2.legend(frameon=False)
+    ax1.legend(frameon=False, title="line: mean; band: 10-90% of pairs", title_fontsize=8)
+    ax2.legend(frameon=False, title="mean over pairs", title_fontsize=8)
+    n_pairs = next(iter(showcase.results.values())).n_dyads
+    seed = "" if showcase.seed is None else f", seed {showcase.seed}"
+    n_turns = len(showcase.results["36 questions"].protocol) if "36 questions" in showcase.results else 72
+    fig.text(0.0, -0.01, f"n = {n_pairs:,} pairs per condition{seed}; {n_turns} turns = 36 questions x 2 "
+             "partners, about the 45 minutes of Aron et al. (1997). Closeness is each pair's mean "
+             "of the two partners.\nThe saw-tooth in depth: both partners answer the same question "
+             "in turn, and each question (or small-talk topic) has its own intimacy, so depth steps "
+             "up and down with the topic.", fontsize=7.5, color="#455a64", ha="left", va="top")
     path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, dpi=120)
+    fig.savefig(path, dpi=120, bbox_inches="tight")
     plt.close(fig)
     return path

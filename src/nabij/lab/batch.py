@@ -52,8 +52,8 @@ import pandas as pd
 from nabij._rng import as_seed_sequence, child_sequence
 from nabij.model import Params, param_specs
 
-__all__ = ["BatchSpec", "Experiment", "ExperimentError", "batch_run", "load_experiment", "normalize_reference",
-           "parse_batch_grid", "run_batch_chunk"]
+__all__ = ["BatchSpec", "Experiment", "ExperimentError", "batch_run", "load_experiment",
+           "normalize_reference", "parse_batch_grid", "run_batch_chunk"]
 
 #: What a user experiment looks like: (seed, params, design) -> named numbers.
 Experiment = Callable[[np.random.SeedSequence, Params, dict[str, Any]], Mapping[str, Any]]

@@ -71,7 +71,13 @@ def sweep_cmd(
 
     The grid file path is relative to the working directory.
     """
-    from nabij.lab.batch import BatchSpec, ExperimentError, load_experiment, normalize_reference, parse_batch_grid
+    from nabij.lab.batch import (
+        BatchSpec,
+        ExperimentError,
+        load_experiment,
+        normalize_reference,
+        parse_batch_grid,
+    )
     from nabij.lab.sweep import GridError, load_grid, read_grid_text, run_sweep, sweep_provenance
 
     if local_cluster is not None and scheduler is not None:

@@ -10,21 +10,50 @@
 from __future__ import annotations
 
 import io
+import textwrap
 from collections.abc import Sequence
+from typing import Any
 
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 
 from nabij.lab.runner import TargetResult
 from nabij.lab.verdict import Estimate
 
-__all__ = ["aron_closeness", "exposure_ladder", "mediation_diagram", "overview", "trajectories"]
+__all__ = ["aron_closeness", "exposure_ladder", "mediation_diagram", "note", "overview", "trajectories"]
 
 COLOURS = {"match": "#2e7d32", "direction-match": "#ef6c00", "miss": "#c62828"}
 PAPER = "#37474f"
+
+
+def note(results: Sequence[TargetResult], seed: int, bars: str = "error bars") -> str:
+    """The footnote every figure carries: how many simulated studies of what size, the seed, and
+    what an error bar or band is."""
+    parts = []
+    for r in results:
+        k = r.checks[0].estimate.replications if r.checks else 0
+        size = f" of n = {r.study_n:,}" if r.study_n else ""
+        parts.append(f"{r.target.id}: {k} simulated studies{size}")
+    return (f"{'; '.join(parts)}; root seed {seed}. Values: mean over the studies; {bars}: 95% "
+            "Monte Carlo interval of that mean.")
+
+
+def _footnote(fig: Figure, text: str) -> None:
+    """The note under the figure: below the first axes' x label (or its bottom edge)."""
+    if not text:
+        return
+    ax = fig.axes[0]
+    width = int(fig.get_figwidth() * 17)  # characters per line at 7 pt
+    wrapped = textwrap.fill(text, width=max(width, 60))
+    label = ax.xaxis.label
+    y_from: Any = label if ax.axison and label.get_text() else "axes fraction"
+    ax.annotate(wrapped, xy=(0, 0), xycoords=("axes fraction", y_from), xytext=(0, -6),
+                textcoords="offset points", fontsize=7, color="#455a64", ha="left", va="top",
+                annotation_clip=False)
 
 
 def _png(fig: Figure) -> bytes:
@@ -38,7 +67,7 @@ def _means(series: Sequence[Estimate]) -> tuple[list[float], list[float], list[f
     return ([e.value for e in series], [e.ci_low for e in series], [e.ci_high for e in series])
 
 
-def overview(results: Sequence[TargetResult]) -> bytes:
+def overview(results: Sequence[TargetResult], footnote: str = "") -> bytes:
     """A forest plot: one row per check; dot = model mean (95% Monte Carlo CI); grey = the
     model's 95% predictive interval for a study of the paper's size (quantitative checks) or
     the metric's plausible-size window on the paper's side (direction checks)."""
@@ -61,11 +90,18 @@ def overview(results: Sequence[TargetResult]) -> bytes:
     ax.axvline(0, color="#90a4ae", lw=0.8)
     ax.set_xlabel("model mean (95% Monte Carlo CI); grey = predictive interval at the paper's N "
                   "(quantitative) or plausible size (direction); | = paper's value", fontsize=8)
-    ax.set_title("Every check: model vs paper")
+    ax.set_title("Every check: model vs paper", pad=34)
+    handles = [Line2D([], [], marker="o", ls="", color=colour, label=f"model, verdict: {verdict}")
+               for verdict, colour in COLOURS.items()]
+    handles += [Line2D([], [], marker="|", ls="", color=PAPER, ms=12, mew=2, label="paper's value"),
+                Line2D([], [], color="#cfd8dc", lw=7, label="predictive interval / plausible size")]
+    ax.legend(handles=handles, fontsize=7, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3,
+              frameon=False)
+    _footnote(fig, footnote)
     return _png(fig)
 
 
-def aron_closeness(result: TargetResult) -> bytes:
+def aron_closeness(result: TargetResult, footnote: str = "") -> bytes:
     """T1: closeness composite by condition, model (mean, CI) with the paper's means."""
     fig, ax = plt.subplots(figsize=(5, 3.6))
     paper = {"closeness tasks": result.target.check("composite_closeness_tasks").paper or 0.0,
@@ -82,10 +118,11 @@ def aron_closeness(result: TargetResult) -> bytes:
     ax.set_ylabel("closeness composite (IOS + SCI, 1-7)")
     ax.set_title("T1: 45 minutes of closeness tasks vs small talk")
     ax.legend(loc="upper right", fontsize=8)
+    _footnote(fig, footnote)
     return _png(fig)
 
 
-def mediation_diagram(result: TargetResult) -> bytes:
+def mediation_diagram(result: TargetResult, footnote: str = "") -> bytes:
     """T3: disclosure -> perceived responsiveness -> intimacy, with standardized paths."""
     s = {k: v[0] for k, v in result.series.items()}
     fig, ax = plt.subplots(figsize=(6.4, 3.2))
@@ -110,11 +147,12 @@ def mediation_diagram(result: TargetResult) -> bytes:
     arrow("x", "m", f"a = {fmt(s['a'])}")
     arrow("m", "y", f"b = {fmt(s['b'])}")
     arrow("x", "y", f"direct = {fmt(s['direct'])}  (total {s['total'].value:.2f})", dy=-0.2)
-    ax.set_title("T3: the interpersonal process model (standardized paths)", fontsize=10)
+    ax.set_title("T3: the interpersonal process model (standardized paths; [95% MC interval])", fontsize=10)
+    _footnote(fig, footnote)
     return _png(fig)
 
 
-def trajectories(results: dict[str, TargetResult]) -> bytes | None:
+def trajectories(results: dict[str, TargetResult], footnote: str = "") -> bytes | None:
     """Trust and closeness over interactions: the T5 diary and T15 practice, when present."""
     panels = [(tid, key, unit) for tid, key, unit in (
         ("T5", "by day", "day of the diary"), ("T15", "", "week of practice")) if tid in results]
@@ -134,10 +172,11 @@ def trajectories(results: dict[str, TargetResult]) -> bytes | None:
         ax.set_ylabel("model state (0-1)")
         ax.set_title(f"{tid}: trust and closeness over interactions", fontsize=10)
         ax.legend(fontsize=8)
+    _footnote(fig, footnote)
     return _png(fig)
 
 
-def exposure_ladder(result: TargetResult) -> bytes:
+def exposure_ladder(result: TargetResult, footnote: str = "") -> bytes:
     """T15: each week's step depth, the comfortable depth and anticipated fear (ratings)."""
     fig, ax = plt.subplots(figsize=(6, 3.6))
     steps = [e.value for e in result.series["step depth"]]
@@ -147,9 +186,10 @@ def exposure_ladder(result: TargetResult) -> bytes:
         mean, low, high = _means(result.series[name])
         ax.plot(weeks, mean, marker="o", color=colour, label=f"{name} (rating)")
         ax.fill_between(weeks, low, high, color=colour, alpha=0.2)
-    ax.set_xlabel("week")
-    ax.set_ylabel("1-7")
+    ax.set_xlabel("week of practice")
+    ax.set_ylabel("rating (1-7); step depth rescaled to 1-7")
     ax.set_ylim(1, 7)
     ax.set_title("T15: the exposure ladder - 10% deeper each week, warm friend", fontsize=10)
     ax.legend(fontsize=8, loc="upper left")
+    _footnote(fig, footnote)
     return _png(fig)

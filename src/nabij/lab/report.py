@@ -123,16 +123,19 @@ def build_report(results: Sequence[TargetResult], replications: int, seed: int,
                  lesions: Any = None, lesion: str | None = None) -> Report:
     """Count verdicts per group and draw the figures that the targets present allow."""
     by_id = {r.target.id: r for r in results}
-    figs: dict[str, bytes] = {"overview": figures.overview(results)}
+    figs: dict[str, bytes] = {"overview": figures.overview(results, figures.note(results, seed))}
     if "T1" in by_id:
-        figs["t1_closeness"] = figures.aron_closeness(by_id["T1"])
+        figs["t1_closeness"] = figures.aron_closeness(by_id["T1"], figures.note([by_id["T1"]], seed))
     if "T3" in by_id:
-        figs["t3_mediation"] = figures.mediation_diagram(by_id["T3"])
-    traj = figures.trajectories(by_id)
+        t3 = by_id["T3"]
+        figs["t3_mediation"] = figures.mediation_diagram(t3, figures.note([t3], seed, "brackets"))
+    shown = [by_id[t] for t in ("T5", "T15") if t in by_id]
+    traj = figures.trajectories(by_id, figures.note(shown, seed, "bands")) if shown else None
     if traj is not None:
         figs["trajectories"] = traj
     if "T15" in by_id:
-        figs["t15_ladder"] = figures.exposure_ladder(by_id["T15"])
+        t15 = by_id["T15"]
+        figs["t15_ladder"] = figures.exposure_ladder(t15, figures.note([t15], seed, "bands"))
     return Report(tuple(results), group_counts(results), figs, replications, seed, lesions, lesion)
 
 
