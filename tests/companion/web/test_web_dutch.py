@@ -96,3 +96,16 @@ def test_entry_form_anchors_depth_with_examples(dutch: TestClient) -> None:
                              "fear_before": "50", "responsiveness": "7"}, token_from="/today")
     today = dutch.get("/today").text
     assert "Vorige keer: diepte 30" in today and "bijvoorbeeld" in today
+
+
+def test_other_forms_name_fields_by_their_dutch_labels(dutch: TestClient) -> None:
+    post(dutch, "/create", {"passphrase": PASSPHRASE, "confirm": PASSPHRASE})
+    setup = post(dutch, "/session/start", {"person_a": "", "person_b": "Bo", "ios_a": "2",
+                                           "ios_b": "3"}, token_from="/today")
+    assert setup.status_code == 422
+    assert "Eerste persoon: mag niet leeg zijn" in setup.text and "person_a:" not in setup.text
+    timer = post(dutch, "/session/start", {"person_a": "An", "person_b": "Bo", "ios_a": "2",
+                                           "ios_b": "3", "timer": "99"}, token_from="/today")
+    assert "Timer per reeks in minuten:" in timer.text and "timer:" not in timer.text
+    person = post(dutch, "/people", {"name": "  "}, token_from="/today")
+    assert person.status_code == 422 and "name:" not in person.text

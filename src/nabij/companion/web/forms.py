@@ -14,7 +14,7 @@ from nabij.companion.i18n import _
 from nabij.companion.web.deps import FormData, first
 
 __all__ = ["ENTRY_INTS", "ENTRY_TEXTS", "FieldError", "entry_data", "entry_errors", "error_field",
-           "field_label", "typed_values"]
+           "field_label", "labelled", "typed_values"]
 
 #: Entry fields typed as whole numbers, optional ones included.
 ENTRY_INTS = ("depth", "fear_before", "responsiveness", "expected_reaction", "understanding",
@@ -72,8 +72,22 @@ def field_label(name: str) -> str:
               "feeling_after": _("Feeling afterwards"), "fear_after": _("Fear afterwards"),
               "safety_signals": _("Other signals (comma separated)"),
               "valence": _("What you shared was"), "when": _("When"), "note": _("Note"),
-              "edited": _("Did you make it lighter or joke it away?")}
+              "edited": _("Did you make it lighter or joke it away?"),
+              "name": _("Person (name or alias)"), "relationship": _("relationship"),
+              "power": _("power"), "person_a": _("First person"), "person_b": _("Second person"),
+              "ios_before": _("closeness before"), "ios_after": _("closeness after"),
+              "timer": _("Timer per set in minutes")}
     return labels.get(name, name)
+
+
+def labelled(message: str) -> str:
+    """A validation message with its leading JSON key (``person_a: ...``) swapped for the
+    label the form shows, so error texts speak the page's language throughout."""
+    name = error_field(message)
+    label = field_label(name)
+    if ":" not in message or label == name:
+        return message
+    return f"{label}: {message.split(':', 1)[1].strip()}"
 
 
 def entry_errors(data: dict[str, Any]) -> list[FieldError]:

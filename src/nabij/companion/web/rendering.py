@@ -16,13 +16,15 @@ from starlette.responses import HTMLResponse, RedirectResponse
 from nabij.companion.i18n import _, current_language, num
 from nabij.companion.prompts import depth_band
 from nabij.companion.views import action_label, notice, power_label, relationship_label
+from nabij.companion.web.forms import labelled
 
 __all__ = ["redirect", "render"]
 
 _env = Environment(loader=PackageLoader("nabij.companion.web", "templates"),
                    autoescape=select_autoescape(default=True), trim_blocks=True,
                    lstrip_blocks=True)
-_env.globals.update(_=_, num=num, action_label=action_label, notice=notice, depth_band=depth_band,
+_env.globals.update(_=_, num=num, action_label=action_label, notice=notice,
+                    depth_band=depth_band, labelled=labelled,
                     relationship_label=relationship_label, power_label=power_label)
 
 #: The navigation: (path, label). Labels are translated when the page renders.
