@@ -51,6 +51,9 @@ from nabij.engine.fused import (
 from nabij.engine.kernel import SUB, run_turns
 from nabij.engine.runs import Run
 from nabij.engine.streams import BLOCK_SIZE, BlockStreams
+from nabij.model.context import ResolvedContext
+from nabij.model.params import Params
+from nabij.model.start import ResolvedStart
 from nabij.model.state import DyadState, DyadTraits
 from nabij.model.turn import TurnOutcome, pass_days
 from nabij.protocols import Protocol
@@ -62,6 +65,7 @@ __all__ = ["MAX_SPAN", "default_threads", "run_tiles"]
 #: The most turns one kernel call runs (bounds the noise drawn ahead: 2 MB a tile).
 MAX_SPAN = 32
 _LEFT = _STATE_FIELDS.index("left")
+_FLOODED = _OUTCOME_FIELDS.index("flooded")
 
 
 def default_threads() -> int:
@@ -132,20 +136,75 @@ class _Buffers(threading.local):
 _buffers = _Buffers()
 
 
-class _Placed:
-    """One segment placed in a tile: its state as views of the tile, its generator."""
+class _ReadLog:
+    """A :class:`Params` stand-in that notes which parameters are read (to share starting states)."""
 
-    def __init__(self, seg: _Segment, run: Run, rows: FloatArray) -> None:
+    def __init__(self, params: Params) -> None:
+        self._params, self.read = params, set[str]()
+
+    def __getattr__(self, name: str) -> Any:
+        self.read.add(name)
+        return getattr(self._params, name)
+
+
+#: A starting state, the parameters it read (None: unknown) and their values.
+_Start = tuple[frozenset[str] | None, tuple[Any, ...], DyadState]
+
+
+class _Shared:
+    """What the segments of one tile compute once and share.
+
+    Runs of a batch share their people, pairing, context and start; runs with the same seed
+    also share each block's random stream, and - where their parameters agree on every
+    parameter the starting state reads - the starting state itself. A sweep over a
+    parameter of the turn with common random numbers thus draws its numbers and builds its
+    starting states once per block, not once per grid point. Sharing changes no number.
+    """
+
+    def __init__(self) -> None:
+        self.inputs: dict[tuple[Any, ...], tuple[DyadTraits, ResolvedContext, ResolvedStart]] = {}
+        self.streams: dict[tuple[Any, ...], tuple[np.random.Generator, FloatArray]] = {}
+        self.starts: dict[tuple[Any, ...], list[_Start]] = {}
+
+    def prepare(self, seg: _Segment,
+                run: Run) -> tuple[DyadTraits, ResolvedContext, DyadState, tuple[Any, ...]]:
+        """The segment's traits, context and starting state, and the key of its random stream."""
+        in_key = (id(run.population), id(run.pairs), id(run.ctx), id(run.start), seg.first, seg.stop)
+        if in_key not in self.inputs:
+            index = np.arange(seg.first, seg.stop)
+            self.inputs[in_key] = (DyadTraits.pair(run.population, run.pairs.persons[seg.first:seg.stop]),
+                                   run.ctx.take(index), run.start.take(index))
+        traits, ctx, start = self.inputs[in_key]
+        block = run.block_offset + seg.first // BLOCK_SIZE
+        stream_key = (repr(run.root.entropy), tuple(run.root.spawn_key), run.root.pool_size, block, seg.size)
+        if stream_key not in self.streams:
+            streams = BlockStreams(run.root, block, seg.size)
+            # the pair's chemistry, then each person's taste: drawn before any turn
+            self.streams[stream_key] = (streams.generators[0], streams.normal_rows(3))
+        noise = self.streams[stream_key][1]
+        candidates = self.starts.setdefault((in_key, stream_key), [])
+        for known, values, state in candidates:
+            if known is not None and values == tuple(getattr(run.params, k) for k in sorted(known)):
+                return traits, ctx, state, stream_key
+        log = _ReadLog(run.params)
+        try:
+            initial = DyadState.initial(traits, ctx, log, noise[0], noise[1:], start)  # type: ignore[arg-type]
+            read: frozenset[str] | None = frozenset(log.read)
+        except (TypeError, AttributeError, ValueError):  # the model wants a real Params: no sharing
+            initial = DyadState.initial(traits, ctx, run.params, noise[0], noise[1:], start)
+            read = None
+        values = tuple(getattr(run.params, k) for k in sorted(read)) if read is not None else ()
+        candidates.append((read, values, initial))
+        return traits, ctx, initial, stream_key
+
+
+class _Placed:
+    """One segment placed in a tile: its state as views of the tile, its random stream."""
+
+    def __init__(self, seg: _Segment, run: Run, rows: FloatArray, shared: _Shared) -> None:
         self.seg, self.run = seg, run
         a, m = seg.offset, seg.size
-        index = np.arange(seg.first, seg.stop)
-        streams = BlockStreams(run.root, run.block_offset + seg.first // BLOCK_SIZE, m)
-        self.generator = streams.generators[0]
-        self.traits = DyadTraits.pair(run.population, run.pairs.persons[seg.first:seg.stop])
-        ctx = run.ctx.take(index)
-        noise = streams.normal_rows(3)  # the pair's chemistry, then each person's taste
-        initial = DyadState.initial(self.traits, ctx, run.params, noise[0], noise[1:],
-                                    run.start.take(index))
+        self.traits, ctx, initial, self.stream = shared.prepare(seg, run)
 
         def pair(row: int, stride: int) -> FloatArray:
             return rows[row:row + stride + 1:stride, a:a + m]
@@ -153,7 +212,7 @@ class _Placed:
         views: dict[str, Any] = {name: pair(STATE + k, _NS) for k, name in enumerate(_STATE_FIELDS)}
         for name, view in views.items():
             view[...] = getattr(initial, name)
-        views["left"] = initial.left
+        views["left"] = initial.left.copy()
         self.left_rows = pair(STATE + _LEFT, _NS)
         self.state = DyadState(**views)
         for k, name in enumerate(_TRAIT_FIELDS):
@@ -164,14 +223,18 @@ class _Placed:
         # the dyad's exposure term of the self-protection goal (goals.self_protection_goal)
         rows[EXPOSURE, a:a + m] = ctx.identifiability * (0.5 + np.log(ctx.audience))
         self._rows = rows
+        self._outcome: TurnOutcome | None = None
 
     def outcome(self, t: int) -> TurnOutcome:
+        """What turn ``t`` (the last one run) did: views of the tile, valid until the next."""
         a, m = self.seg.offset, self.seg.size
-        values: dict[str, Any] = {name: self._rows[OUTCOME + k, a:a + m]
-                                  for k, name in enumerate(_OUTCOME_FIELDS)}
-        values["flooded"] = values["flooded"] != 0.0
-        return TurnOutcome(speaker=int(self.run.protocol.speaker[t]),
-                           intimacy=self._rows[INTIMACY:INTIMACY + 2, a:a + m], **values)
+        if self._outcome is None:
+            values: dict[str, Any] = {name: self._rows[OUTCOME + k, a:a + m]
+                                      for k, name in enumerate(_OUTCOME_FIELDS)}
+            self._outcome = TurnOutcome(speaker=0, intimacy=self._rows[INTIMACY:INTIMACY + 2, a:a + m],
+                                        **values)
+        flooded = self._rows[OUTCOME + _FLOODED, a:a + m] != 0.0
+        return self._outcome._replace(speaker=int(self.run.protocol.speaker[t]), flooded=flooded)
 
 
 def _store(out: dict[str, np.ndarray], name: str, value: npt.ArrayLike, lead: tuple[int, ...],
@@ -198,14 +261,19 @@ def _run_tile(segments: list[_Segment], runs: list[Run], turns: FloatArray,
                        for r in members])
     sub_set = np.concatenate([np.full(seg.slots // SUB, members.index(seg.run), dtype=np.int64)
                               for seg in segments])
-    placed = [_Placed(seg, runs[seg.run], rows) for seg in segments]
+    shared = _Shared()
+    placed = [_Placed(seg, runs[seg.run], rows, shared) for seg in segments]
     protocol = runs[segments[0].run].protocol
     for t0, t1 in spans:
-        for p in placed:
-            pass_days(p.state, p.traits, float(protocol.gap_days[t0]), p.run.params)
+        days = float(protocol.gap_days[t0])
+        for p in placed if days > 0 else ():
+            pass_days(p.state, p.traits, days, p.run.params)
             p.left_rows[...] = p.state.left
+        drawn = {key: generator.standard_normal((t1 - t0, 2, key[-1]))
+                 for key, (generator, _) in shared.streams.items()}
+        for p in placed:
             a, m = p.seg.offset, p.seg.size
-            noise[:t1 - t0, :, a:a + m] = p.generator.standard_normal((t1 - t0, 2, m))
+            noise[:t1 - t0, :, a:a + m] = drawn[p.stream]
         run_turns(data, params, sub_set, len(sub_set), turns, t0, t1, noise)
         for p in placed:
             np.not_equal(p.left_rows, 0.0, out=p.state.left)
@@ -244,7 +312,19 @@ def run_tiles(runs: list[Run], threads: int | None, advance: Callable[[int], Non
         for segments in tiles:
             _run_tile(segments, runs, turns, spans, lock, advance)
         return
-    with ThreadPoolExecutor(max_workers=min(n_threads, len(tiles))) as pool:
-        for future in [pool.submit(_run_tile, segments, runs, turns, spans, lock, advance)
-                       for segments in tiles]:
-            future.result()
+    pool = _pool(min(n_threads, len(tiles)))
+    for future in [pool.submit(_run_tile, segments, runs, turns, spans, lock, advance)
+                   for segments in tiles]:
+        future.result()
+
+
+_pools: dict[int, ThreadPoolExecutor] = {}
+_pools_lock = threading.Lock()
+
+
+def _pool(workers: int) -> ThreadPoolExecutor:
+    """A pool of ``workers`` threads, kept for the process (their tile buffers stay warm)."""
+    with _pools_lock:
+        if workers not in _pools:
+            _pools[workers] = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="nabij-tile")
+        return _pools[workers]
