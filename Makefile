@@ -42,12 +42,17 @@ unit: warm
 	$(BIN)/pytest -n 2 -q
 
 # The web app's browser test drives Debian's chromium (Playwright cannot download its own
-# browser here). Installed only when missing; sudo only when not root.
+# browser here). Installed only when missing, and only on Debian or Ubuntu (apt-get); sudo
+# only when not root. Elsewhere, install Chromium at /usr/bin/chromium yourself, or the
+# browser test is skipped.
 chromium:
-	@test -x /usr/bin/chromium || { \
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif command -v apt-get >/dev/null; then \
 	  SUDO=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
 	  $$SUDO apt-get update -qq && \
-	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "chromium: no apt-get (not Debian/Ubuntu): install Chromium at /usr/bin/chromium" \
+	  "yourself, or the browser test is skipped"; fi
 
 test: lint typecheck chromium unit
 
