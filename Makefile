@@ -38,7 +38,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-unit: warm
+unit: $(STAMP) warm
 	$(BIN)/pytest -n 2 -q
 
 # The web app's browser test drives Debian's chromium (Playwright cannot download its own
