@@ -22,6 +22,7 @@ from nabij.companion.cli_io import (
     ask_int,
     ask_secret,
     ask_session_answer,
+    backup_or_fail,
     check_new_passphrase,
     close,
     default_journal_path,
@@ -32,7 +33,9 @@ from nabij.companion.cli_io import (
     save_keeping_input,
     setup,
     unlock,
+    write_private,
 )
+from nabij.companion.crypto import CryptoError
 from nabij.companion.domain import Confidant, Entry, Reflection, Session, ValidationError
 from nabij.companion.estimators import fear_calibration
 from nabij.companion.i18n import _, num
@@ -70,7 +73,7 @@ def init(journal: JournalOpt = None, lang: LangOpt = None,
         err.print(_("Warning: NABIJ_KDF_PROFILE=test gives weak key derivation; for tests only."))
     try:
         store, key = SqliteStore.create(path, secret, recovery=recovery_key)
-    except (JournalError, OSError) as exc:
+    except (JournalError, OSError, ValueError, CryptoError) as exc:  # e.g. NABIJ_KDF_PROFILE
         fail(str(exc))
     store.close()
     err.print(_("Journal created at {path}.").format(path=path))
@@ -99,13 +102,17 @@ def add(journal: JournalOpt = None, lang: LangOpt = None,
             "reflection": (Reflection.from_dict, j.add_reflection),
             "session": (Session.from_dict, j.add_session),
             "confidant": (Confidant.from_dict, j.add_confidant)}
-        if kind not in builders:
+        if not isinstance(kind, str) or kind not in builders:
             fail(_("kind: must be one of {kinds}").format(kinds=", ".join(builders)))
         build, save = builders[kind]
         try:
             payload = {k: v for k, v in data.items() if k != "kind"}
             record: Any = build(payload)
         except ValidationError as exc:
+            if not json_source:  # typed by hand: show it again, so nothing is lost
+                out.print(json.dumps(data, ensure_ascii=False, default=str), soft_wrap=True)
+                err.print(_("Your entry is printed above; fix it and pipe it to `nabij journal "
+                            "add --json -`."))
             fail(str(exc))
         save_keeping_input(save, record, data)
         err.print(_("Saved {kind} {id}.").format(kind=views.kind_label(kind), id=record.id[:8]))
@@ -304,9 +311,7 @@ def export(journal: JournalOpt = None, lang: LangOpt = None,
     err.print(_("Warning: this export is NOT encrypted. Anyone who can read the file can read "
                 "your journal; delete it when you are done."))
     if output:
-        fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # owner-only
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        write_private(output, text)
     else:
         sys.stdout.write(text)
 
@@ -319,7 +324,7 @@ def import_(source: Annotated[Path, typer.Argument(help="A JSON export of nabij.
     try:
         data = read_json(str(source))
         assert isinstance(j.store, SqliteStore)
-        j.store.backup(reason="pre-import")
+        backup_or_fail(j.store, "pre-import")
         try:
             counts = j.import_data(data)
         except ValidationError as exc:
@@ -341,7 +346,7 @@ def passwd(journal: JournalOpt = None, lang: LangOpt = None,
         assert isinstance(j.store, SqliteStore)
         new = ask_secret(_("New passphrase"), confirm=True, env="NABIJ_NEW_PASSPHRASE")
         check_new_passphrase(new, "NABIJ_NEW_PASSPHRASE")
-        j.store.backup(reason="pre-passwd")
+        backup_or_fail(j.store, "pre-passwd")
         j.store.change_passphrase(new)
         err.print(_("Passphrase changed."))
         if new_recovery_key:
@@ -380,10 +385,7 @@ def backup(journal: JournalOpt = None, lang: LangOpt = None,
     j = unlock(setup(lang, journal))
     try:
         assert isinstance(j.store, SqliteStore)
-        try:
-            target = j.store.backup(dest=dest)
-        except JournalError as exc:
-            fail(str(exc))
+        target = backup_or_fail(j.store, "manual", dest)
         err.print(_("Backup written and verified: {path}").format(path=target))
     finally:
         close(j)

@@ -8,8 +8,11 @@ was typed, and :func:`save_keeping_input` never drops a typed entry when saving 
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import re
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any, NoReturn
@@ -19,6 +22,7 @@ from platformdirs import user_data_dir
 from rich.console import Console
 
 from nabij.companion.crypto import CryptoError, WrongPassphraseError, format_recovery_key
+from nabij.companion.domain import ValidationError
 from nabij.companion.i18n import _, set_language
 from nabij.companion.journal import Journal
 from nabij.companion.prompts import DEPTH_BANDS
@@ -32,6 +36,7 @@ __all__ = [
     "ask_secret",
     "ask_session_answer",
     "ask_yes_no",
+    "backup_or_fail",
     "check_new_passphrase",
     "close",
     "default_journal_path",
@@ -43,6 +48,7 @@ __all__ = [
     "save_keeping_input",
     "setup",
     "unlock",
+    "write_private",
 ]
 
 #: Data goes to stdout; when it is not a terminal (a pipe, a test) tables get room to breathe.
@@ -171,6 +177,36 @@ def report_problems(j: Journal) -> None:
                     "copy.").format(n=len(problems), ids=ids))
 
 
+def write_private(path: Path, text: str) -> None:
+    """Write plaintext owner-only (0600, also over an existing file), never through a link."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags, 0o600)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            fail(_("--out: {path} is a symbolic link; nabij does not write plaintext through "
+                   "links. Pick another file.").format(path=path))
+        fail(_("--out: could not write {path}: {error}").format(path=path,
+                                                                error=exc.strerror or exc))
+    try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, 0o600)  # an existing file keeps its mode under O_TRUNC otherwise
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    except OSError as exc:
+        fail(_("--out: could not write {path}: {error}").format(path=path,
+                                                                error=exc.strerror or exc))
+
+
+def backup_or_fail(store: SqliteStore, reason: str, dest: Path | None = None) -> Path:
+    """A verified backup, or a clear failure (a full disk, say) that leaves no file behind."""
+    try:
+        return store.backup(reason=reason, dest=dest)
+    except (JournalError, OSError, sqlite3.Error) as exc:
+        fail(_("The backup could not be written ({error}); nothing was changed.").format(
+            error=exc))
+
+
 def close(j: Journal) -> None:
     """Report skipped records, then close the store."""
     try:
@@ -180,10 +216,21 @@ def close(j: Journal) -> None:
 
 
 def read_json(source: str) -> Any:
+    """JSON from a file or standard input; every way it can be unreadable is a clear error."""
     try:
-        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+        text = sys.stdin.read() if source == "-" else Path(source).read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        fail(_("Could not read {source}: it is not UTF-8 text (byte {pos}). Save it as UTF-8 "
+               "and try again.").format(source=source, pos=exc.start))
+    except OSError as exc:
+        fail(_("Could not read JSON from {source}: {error}").format(
+            source=source, error=exc.strerror or exc))
+    try:
         return json.loads(text)
-    except (OSError, json.JSONDecodeError) as exc:
+    except RecursionError:
+        fail(_("Could not read JSON from {source}: it is nested too deeply.").format(
+            source=source))
+    except ValueError as exc:  # also numbers of more than 4300 digits
         fail(_("Could not read JSON from {source}: {error}").format(source=source, error=exc))
 
 
@@ -193,7 +240,8 @@ def ask_int(label: str, low: int, high: int, *, optional: bool = False) -> int |
                                 show_default=False)
         if optional and not raw.strip():
             return None
-        if raw.strip().isdigit() and low <= int(raw) <= high:
+        # ASCII digits only: '²' (AltGr on a Belgian keyboard) passes str.isdigit().
+        if re.fullmatch(r"[0-9]{1,6}", raw.strip()) and low <= int(raw) <= high:
             return int(raw)
         err.print(_("Please give a whole number from {low} to {high}.").format(low=low, high=high))
 
@@ -230,10 +278,13 @@ def save_keeping_input(save: Any, record: Any, typed: dict[str, Any]) -> None:
         try:
             save(record)
             return
+        except ValidationError as exc:  # e.g. an id another record holds: retrying won't help
+            out.print(json.dumps(typed, ensure_ascii=False, default=str), soft_wrap=True)
+            fail(str(exc))
         except Exception as exc:  # a locked or full disk: the typed entry must survive
             err.print(_("Could not save ({error}).").format(error=exc))
             if attempt < MAX_TRIES and sys.stdin.isatty():
                 ask_yes_no(_("Try again?"), default=True, abort=True)
-    out.print(json.dumps(typed, ensure_ascii=False, default=str))
+    out.print(json.dumps(typed, ensure_ascii=False, default=str), soft_wrap=True)
     fail(_("Nothing was saved. Your entry is printed above; pipe it to "
             "`nabij journal add --json -` later."))

@@ -23,6 +23,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
+from argon2.exceptions import HashingError
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -96,13 +97,37 @@ def _b64(data: bytes) -> str:
 def _unb64(text: Any, name: str) -> bytes:
     if not isinstance(text, str):
         raise CryptoError(_("key slot: field {name} is missing or not text").format(name=name))
-    return base64.b64decode(text.encode("ascii"), validate=True)
+    try:
+        return base64.b64decode(text.encode("ascii"), validate=True)
+    except (UnicodeEncodeError, ValueError):
+        raise CryptoError(_("key slot: field {name} is not valid base64 (damaged header)")
+                          .format(name=name)) from None
+
+
+#: Accepted ranges of the KDF parameters read from a key slot: generous for future, stronger
+#: defaults, but bounded, so a damaged or hostile header cannot ask for terabytes of memory.
+PARAM_LIMITS = {"time_cost": (1, 64), "memory_cost_kib": (8, 4 * 1024 * 1024),
+                "parallelism": (1, 64)}
+
+
+def _param(d: dict[str, Any], name: str) -> int:
+    value = d.get(name)
+    low, high = PARAM_LIMITS[name]
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise CryptoError(_("key slot: {name} must be a whole number from {low} to {high}, got "
+                            "{value} (damaged header)").format(name=name, low=low, high=high,
+                                                               value=repr(value)[:40]))
+    return value
 
 
 def _derive(secret: str, salt: bytes, params: KdfParams) -> bytes:
-    return hash_secret_raw(secret.encode("utf-8"), salt, time_cost=params.time_cost,
-                           memory_cost=params.memory_cost_kib, parallelism=params.parallelism,
-                           hash_len=KEY_BYTES, type=Type.ID)
+    try:
+        return hash_secret_raw(secret.encode("utf-8", "surrogatepass"), salt,
+                               time_cost=params.time_cost, memory_cost=params.memory_cost_kib,
+                               parallelism=params.parallelism, hash_len=KEY_BYTES, type=Type.ID)
+    except (HashingError, MemoryError) as exc:
+        raise CryptoError(_("key slot: the key derivation failed ({error})").format(
+            error=exc)) from None
 
 
 @dataclass(frozen=True)
@@ -134,14 +159,20 @@ class KeySlot:
         """Parse a slot, refusing unknown versions or KDFs with a clear message."""
         try:
             d = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        except (UnicodeDecodeError, ValueError, RecursionError) as exc:
             raise CryptoError(_("key slot: not a nabij key slot (damaged header)")) from exc
+        if not isinstance(d, dict):
+            raise CryptoError(_("key slot: not a nabij key slot (damaged header)"))
         if d.get("v") != SLOT_VERSION or d.get("kdf") != "argon2id":
             raise CryptoError(_("key slot: version {version} / kdf {kdf} is not supported by "
                                 "this nabij; upgrade nabij to open this journal").format(
                 version=repr(d.get("v")), kdf=repr(d.get("kdf"))))
-        params = KdfParams(int(d["time_cost"]), int(d["memory_cost_kib"]), int(d["parallelism"]))
-        return cls(name=str(d["slot"]), params=params, salt=_unb64(d.get("salt"), "salt"),
+        params = KdfParams(_param(d, "time_cost"), _param(d, "memory_cost_kib"),
+                           _param(d, "parallelism"))
+        if not isinstance(d.get("slot"), str):
+            raise CryptoError(_("key slot: field {name} is missing or not text").format(
+                name="slot"))
+        return cls(name=d["slot"], params=params, salt=_unb64(d.get("salt"), "salt"),
                    nonce=_unb64(d.get("nonce"), "nonce"),
                    wrapped=_unb64(d.get("wrapped"), "wrapped"))
 

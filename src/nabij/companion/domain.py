@@ -110,6 +110,35 @@ def now_utc() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
+def _show(value: Any) -> str:
+    """``value`` for an error message: short, and safe for huge numbers and odd text."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**30:
+        return _("a number with more than 30 digits")
+    try:
+        text = repr(value)
+    except (ValueError, RecursionError):
+        return type(value).__name__
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _refuse_unknown(d: Mapping[str, Any], allowed: set[str]) -> None:
+    """Unknown fields are an error (a typo must not vanish); ``kind`` is always allowed."""
+    unknown = sorted(str(k) for k in set(d) - allowed - {"kind"})
+    if unknown:
+        raise ValidationError(_("unknown field(s) {unknown}; allowed: {known}").format(
+            unknown=unknown, known=sorted(allowed | {"kind"})))
+
+
+def _valid_text(value: str, name: str) -> str:
+    """Refuse text that cannot be stored as UTF-8 (a lone surrogate from a broken paste)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValidationError(_("{name}: contains a broken character (a lone surrogate); "
+                                "retype or paste it again").format(name=name)) from None
+    return value
+
+
 def parse_when(value: Any, name: str = "when") -> datetime:
     """An ISO 8601 date or datetime (naive means UTC) as an aware UTC datetime."""
     if isinstance(value, datetime):
@@ -120,14 +149,19 @@ def parse_when(value: Any, name: str = "when") -> datetime:
         except ValueError:
             raise ValidationError(_(
                 "{name}: expected an ISO 8601 date such as 2025-03-01 or "
-                "2025-03-01T20:30:00+01:00, got {value}").format(name=name, value=repr(value))
+                "2025-03-01T20:30:00+01:00, got {value}").format(name=name, value=_show(value))
             ) from None
     else:
         raise ValidationError(_("{name}: expected an ISO 8601 date string, got {value}").format(
-            name=name, value=repr(value)))
+            name=name, value=_show(value)))
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=UTC)
-    return dt.astimezone(UTC)
+    try:
+        return dt.astimezone(UTC)
+    except (OverflowError, ValueError):  # 0001-01-01 east of UTC, 9999-12-31 west of it
+        raise ValidationError(_("{name}: {value} is outside the dates nabij can store (years 1 "
+                                "to 9999 in UTC)").format(name=name, value=_show(value))
+                              ) from None
 
 
 def _int(d: Mapping[str, Any], name: str, low: int, high: int, *,
@@ -139,12 +173,12 @@ def _int(d: Mapping[str, Any], name: str, low: int, high: int, *,
                                   .format(name=name, low=low, high=high))
         return None
     bad = ValidationError(_("{name}: must be a whole number from {low} to {high}, got {value}")
-                          .format(name=name, low=low, high=high, value=repr(value)))
+                          .format(name=name, low=low, high=high, value=_show(value)))
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         raise bad
     try:
         number = float(value)
-    except ValueError:
+    except (ValueError, OverflowError):
         raise bad from None
     if not number.is_integer() or not low <= number <= high:
         raise bad
@@ -160,7 +194,8 @@ def _text(d: Mapping[str, Any], name: str, *, required: bool = True,
         return ""
     if not isinstance(value, str):
         raise ValidationError(_("{name}: must be text, got {value}").format(
-            name=name, value=repr(value)))
+            name=name, value=_show(value)))
+    _valid_text(value, name)
     if required and not value.strip():
         raise ValidationError(_("{name}: must not be empty").format(name=name))
     if len(value) > max_len:
@@ -178,7 +213,7 @@ def _enum(d: Mapping[str, Any], name: str, kind: type[E], default: E) -> E:
     except ValueError:
         allowed = ", ".join(m.value for m in kind)
         raise ValidationError(_("{name}: must be one of {allowed}; got {value}").format(
-            name=name, allowed=allowed, value=repr(value))) from None
+            name=name, allowed=allowed, value=_show(value))) from None
 
 
 def _bool(d: Mapping[str, Any], name: str) -> bool:
@@ -189,7 +224,7 @@ def _bool(d: Mapping[str, Any], name: str) -> bool:
                                                              "no", "nee", "0", ""}:
         return value.strip().lower() in {"true", "yes", "ja", "1"}
     raise ValidationError(_("{name}: must be true or false, got {value}").format(
-        name=name, value=repr(value)))
+        name=name, value=_show(value)))
 
 
 def _id(d: Mapping[str, Any]) -> str:
@@ -198,8 +233,8 @@ def _id(d: Mapping[str, Any]) -> str:
         return new_id()
     if not isinstance(value, str) or not value.strip() or len(value) > 64:
         raise ValidationError(_("{name}: must be a text of 1 to 64 characters, got {value}")
-                              .format(name="id", value=repr(value)))
-    return value
+                              .format(name="id", value=_show(value)))
+    return _valid_text(value, "id")
 
 
 @dataclass(frozen=True)
@@ -213,7 +248,8 @@ class Confidant:
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Confidant:
-        """Validate and build a confidant from plain data."""
+        """Validate and build a confidant from plain data (unknown fields are an error)."""
+        _refuse_unknown(d, {"id", "name", "relationship", "power"})
         return cls(
             name=_text(d, "name", max_len=100).strip(),
             relationship=_enum(d, "relationship", Relationship, Relationship.FRIEND),
@@ -270,7 +306,7 @@ class Entry:
             raise ValidationError(_("{name}: must be a list of short texts, e.g. {examples}")
                                   .format(name="safety_signals",
                                           examples=list(SAFETY_SIGNALS[:3])))
-        cleaned = tuple(s.strip() for s in signals if s.strip())
+        cleaned = tuple(_valid_text(s, "safety_signals").strip() for s in signals if s.strip())
         if any(len(s) > 80 for s in cleaned):
             raise ValidationError(_("{name}: each signal at most 80 characters").format(
                 name="safety_signals"))
@@ -314,11 +350,15 @@ class Reflection:
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Reflection:
         """Validate and build a reflection: ``answers`` maps question ids to free text."""
+        _refuse_unknown(d, {"id", "when", "answers"})
         answers = d.get("answers")
         if not isinstance(answers, Mapping) or not all(
                 isinstance(k, str) and isinstance(v, str) for k, v in answers.items()):
             raise ValidationError(_("{name}: must map question ids to answer texts").format(
                 name="answers"))
+        for key, text in answers.items():
+            _valid_text(key, "answers")
+            _valid_text(text, "answers")
         when = parse_when(d["when"]) if d.get("when") is not None else now_utc()
         return cls(answers=dict(answers), when=when, id=_id(d))
 
@@ -338,11 +378,16 @@ class Turn:
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Turn:
-        """Validate and build a turn."""
+        """Validate and build a turn (one object with set, question and answered_by)."""
+        if not isinstance(d, Mapping):
+            raise ValidationError(_("{name}: each turn must be an object with set, question and "
+                                    "answered_by; got {value}").format(name="turns",
+                                                                       value=_show(d)))
+        _refuse_unknown(d, {"set", "question", "answered_by", "skipped"})
         who = d.get("answered_by")
         if who not in {"a", "b", "both"}:
             raise ValidationError(_("{name}: must be a, b or both; got {value}").format(
-                name="answered_by", value=repr(who)))
+                name="answered_by", value=_show(who)))
         return cls(set=_int(d, "set", 1, 3),  # type: ignore[arg-type]
                    question=_int(d, "question", 1, 12),  # type: ignore[arg-type]
                    answered_by=str(who), skipped=_bool(d, "skipped"))
@@ -362,7 +407,9 @@ class Session:
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Session:
-        """Validate and build a session."""
+        """Validate and build a session (unknown fields are an error)."""
+        _refuse_unknown(d, {"id", "when", "person_a", "person_b", "turns", "ios_before",
+                            "ios_after"})
         def pair(name: str) -> tuple[int, int] | None:
             v = d.get(name)
             if v is None:

@@ -85,13 +85,35 @@ class Journal:
         return hits[0]
 
     # -- writing ------------------------------------------------------------------------------
+    def _put(self, records: list[Record]) -> None:
+        """Write ``records`` atomically, refusing an id that another kind of record holds.
+
+        The store keys rows by id alone, so without this check a reflection imported with an
+        entry's id would silently replace the entry.
+        """
+        kinds: dict[str, str] = {}
+        for r in records:
+            if kinds.setdefault(r.id, r.kind) != r.kind:
+                raise ValidationError(_("id {id}: given to both a {first} and a {second}; each "
+                                        "record needs an id of its own").format(
+                    id=r.id, first=kinds[r.id], second=r.kind))
+        existing = {r.id: r.kind for r in self.store.records()}
+        existing.update({rid: "damaged record" for rid in getattr(self.store, "problems", {})})
+        for r in records:
+            other = existing.get(r.id, r.kind)
+            if other != r.kind:
+                raise ValidationError(_("id {id}: already used by a {other} in this journal; a "
+                                        "{kind} cannot take it over (leave the id out to get a "
+                                        "new one)").format(id=r.id, other=other, kind=r.kind))
+        self.store.put_many(records)
+
     def add_confidant(self, confidant: Confidant) -> Confidant:
         """Add or update a confidant (matched by name, keeping the existing id)."""
         existing = self.confidant(confidant.name)
         if existing is not None:
             confidant = Confidant(confidant.name, confidant.relationship, confidant.power,
                                   existing.id)
-        self.store.put_many([Record("confidant", confidant.id, confidant.to_dict())])
+        self._put([Record("confidant", confidant.id, confidant.to_dict())])
         return confidant
 
     def add_entry(self, entry: Entry) -> Entry:
@@ -100,17 +122,17 @@ class Journal:
         if self.confidant(entry.person) is None:
             c = Confidant(entry.person)
             records.append(Record("confidant", c.id, c.to_dict()))
-        self.store.put_many(records)
+        self._put(records)
         return entry
 
     def add_reflection(self, reflection: Reflection) -> Reflection:
         """Store a reflection."""
-        self.store.put_many([Record("reflection", reflection.id, reflection.to_dict())])
+        self._put([Record("reflection", reflection.id, reflection.to_dict())])
         return reflection
 
     def add_session(self, session: Session) -> Session:
         """Store a 36-questions session."""
-        self.store.put_many([Record("session", session.id, session.to_dict())])
+        self._put([Record("session", session.id, session.to_dict())])
         return session
 
     # -- transfer -----------------------------------------------------------------------------
@@ -180,7 +202,7 @@ class Journal:
         records += [Record("entry", e.id, e.to_dict()) for e in entries]
         records += [Record("reflection", r.id, r.to_dict()) for r in reflections]
         records += [Record("session", s.id, s.to_dict()) for s in sessions]
-        self.store.put_many(records)
+        self._put(records)
         return {"confidants": len(confidants), "entries": len(entries),
                 "reflections": len(reflections), "sessions": len(sessions)}
 

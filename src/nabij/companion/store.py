@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
+import secrets
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -112,6 +114,38 @@ def _connect(path: Path) -> sqlite3.Connection:
     return db
 
 
+def _link_no_clobber(src: Path, dest: Path) -> None:
+    """Give ``src`` the name ``dest`` atomically, failing if ``dest`` exists (a hard link)."""
+    try:
+        os.link(src, dest)
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links: check, then rename
+        if dest.exists():
+            raise FileExistsError(str(dest)) from None
+        os.replace(src, dest)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a new directory entry durable (POSIX; a no-op where directories cannot be opened)."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _copy_database(db: sqlite3.Connection, target: Path) -> None:
+    """Copy ``db`` into the file ``target`` with SQLite's backup API (ciphertext only)."""
+    copy = sqlite3.connect(str(target), isolation_level=None)
+    try:
+        db.backup(copy)
+        copy.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        copy.close()
+
+
 def _stamp() -> str:
     return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
 
@@ -136,18 +170,40 @@ class SqliteStore:
         if path.exists():
             raise JournalError(_("journal: {path} already exists; pick another --journal path")
                                .format(path=path))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.touch(mode=0o600, exist_ok=False)  # owner-only from the first byte (POSIX)
+        # Everything that can fail or be interrupted (the slow KDF, a bad KDF profile, Ctrl-C)
+        # happens before the journal's name exists: the file is built under a temporary name
+        # and linked into place complete, so no half-made journal ever blocks a command.
         master = crypto.new_master_key()
         slots = [crypto.wrap_master_key(master, passphrase, "passphrase", params)]
         recovery_key = crypto.new_recovery_key() if recovery else None
         if recovery_key:
             slots.append(crypto.wrap_master_key(master, recovery_key, "recovery", params))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.creating")
+        try:
+            os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # owner-only
+            cls._build(tmp, master, slots)
+            _link_no_clobber(tmp, path)
+        except FileExistsError:
+            raise JournalError(_("journal: {path} already exists; pick another --journal path")
+                               .format(path=path)) from None
+        finally:
+            for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm"), Path(f"{tmp}-journal")):
+                leftover.unlink(missing_ok=True)
+        _fsync_dir(path.parent)
         db = _connect(path)
+        store = cls(path, db, master)
+        store._configure()
+        return store, recovery_key
+
+    @classmethod
+    def _build(cls, tmp: Path, master: bytes, slots: list[crypto.KeySlot]) -> None:
+        """Write a complete new journal into ``tmp`` and close it (the WAL folded in)."""
+        db = _connect(tmp)
         try:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute(f"PRAGMA application_id={APPLICATION_ID}")
-            store = cls(path, db, master)
+            store = cls(tmp, db, master)
             store._configure()
             with store._tx():
                 store._migrate_in_tx()
@@ -155,11 +211,8 @@ class SqliteStore:
                 for slot in slots:
                     db.execute("INSERT INTO meta VALUES (?, ?)",
                                (f"keyslot:{slot.name}", slot.to_bytes()))
-        except BaseException:
+        finally:
             db.close()
-            path.unlink(missing_ok=True)
-            raise
-        return store, recovery_key
 
     @classmethod
     def open(cls, path: Path, secret: str, *, slot: str = "passphrase") -> SqliteStore:
@@ -340,15 +393,20 @@ class SqliteStore:
         target = Path(dest) if dest else self.backup_dir() / f"{_stamp()}-{reason}.db"
         if target.exists():
             raise JournalError(_("backup: {path} already exists").format(path=target))
+        made_dir = not target.parent.exists()
         target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        target.touch(mode=0o600, exist_ok=False)
-        copy = sqlite3.connect(str(target), isolation_level=None)
         try:
-            self._db.backup(copy)
-            copy.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            copy.close()
-        self.verify_backup(target)
+            target.touch(mode=0o600, exist_ok=False)
+            _copy_database(self._db, target)
+            self.verify_backup(target)
+        except BaseException:
+            # A failed backup (a full disk, Ctrl-C) leaves nothing that looks like one.
+            for leftover in (target, target.with_name(target.name + "-journal")):
+                leftover.unlink(missing_ok=True)
+            if made_dir:
+                with contextlib.suppress(OSError):
+                    target.parent.rmdir()
+            raise
         if reason != "manual" and dest is None:
             self._prune_backups()
         return target

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import http.server
 import json
+import threading
+import time
+import webbrowser
+from collections.abc import Iterator
+from pathlib import Path
 
+import pytest
 from journal_helpers import flip_a_byte
 from starlette.testclient import TestClient
-from web_helpers import in_journal, post
+from web_helpers import BASE, in_journal, post
 
-from nabij.companion.web import WebConfig
+from nabij.companion.web import WebConfig, create_app
+from nabij.companion.web.config import LAUNCH_PATH
+from nabij.companion.web.server import PortBusyError, open_when_ours, serve
 
 ENTRY = {"person": "Sam", "depth": "30", "fear_before": "50", "responsiveness": "6"}
 
@@ -30,3 +39,67 @@ def test_a_damaged_record_does_not_break_the_pages(unlocked: TestClient,
     r = post(unlocked, "/settings/export", {"format": "json"}, token_from="/settings")
     assert r.status_code == 200
     assert [e["topic"] for e in json.loads(r.text)["entries"]] == ["kept"]
+
+
+def test_a_superscript_two_in_the_timer_is_a_form_error(unlocked: TestClient) -> None:
+    r = post(unlocked, "/session/start", {"person_a": "Ann", "person_b": "Bo", "ios_a": "3",
+                                          "ios_b": "4", "timer": "²"}, token_from="/session")
+    assert r.status_code == 422 and "timer" in r.text
+    assert 'value="Ann"' in r.text  # what was typed is still there
+
+
+@pytest.mark.parametrize("when", ["9999-12-31T23:59:59-01:00", "0001-01-01T00:00:00+01:00"])
+def test_an_extreme_date_is_a_form_error(unlocked: TestClient, when: str) -> None:
+    r = post(unlocked, "/entries", {**ENTRY, "topic": "kept as typed", "when": when},
+             token_from="/today")
+    assert r.status_code == 422 and "kept as typed" in r.text
+
+
+# -- a busy port: no browser opened onto whatever holds it ----------------------------------
+class _Impostor(http.server.BaseHTTPRequestHandler):
+    """A program that grabbed the port and shows its own (fake unlock) page."""
+
+    def do_GET(self) -> None:
+        body = b"<form>Passphrase: <input name=passphrase></form>"
+        self.send_response(200)
+        self.send_header("content-length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *_args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def impostor() -> Iterator[int]:
+    server = http.server.HTTPServer(("127.0.0.1", 0), _Impostor)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server.server_address[1]
+    server.shutdown()
+    server.server_close()
+
+
+def test_serve_on_a_busy_port_opens_no_browser(tmp_path: Path, impostor: int,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url, *_a, **_k: opened.append(url))
+    config = WebConfig(journal=tmp_path / "journal.db", port=impostor)
+    with pytest.raises((OSError, SystemExit)) as caught:
+        serve(config)
+    time.sleep(2.0)  # longer than any "open the browser in a second" timer
+    assert opened == []
+    assert isinstance(caught.value, PortBusyError) and str(impostor) in str(caught.value)
+
+
+def test_the_browser_opens_only_for_the_server_that_knows_the_secret(impostor: int) -> None:
+    opened: list[str] = []
+    url = f"http://127.0.0.1:{impostor}/"
+    assert not open_when_ours(url, "our secret", opened.append, timeout=3)
+    assert opened == []
+
+
+def test_the_launch_secret_is_answered(config: WebConfig) -> None:
+    config.launch_token = "launch-secret-123"
+    with TestClient(create_app(config), base_url=BASE) as c:
+        assert c.get(LAUNCH_PATH).text == "launch-secret-123"

@@ -15,7 +15,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from nabij.companion.i18n import _, set_language
-from nabij.companion.web.config import WebConfig
+from nabij.companion.web.config import LAUNCH_PATH, WebConfig
 from nabij.companion.web.rendering import redirect
 from nabij.companion.web.routes import ROUTERS
 from nabij.companion.web.security import SecurityMiddleware
@@ -71,6 +71,13 @@ def create_app(config: WebConfig) -> FastAPI:
               name="static")
     for router in ROUTERS:
         app.include_router(router)
+
+    @app.get(LAUNCH_PATH)
+    async def _launch() -> Response:
+        # ``serve`` asks this before opening the browser: proof that the port is ours.
+        if config.launch_token is None:
+            return PlainTextResponse("", status_code=404)
+        return PlainTextResponse(config.launch_token)
 
     @app.exception_handler(LockedError)
     async def _locked(request: Request, _exc: Exception) -> Response:

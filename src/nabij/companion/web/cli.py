@@ -40,7 +40,13 @@ def serve_command(
                        idle_seconds=idle_minutes * 60)
     config.journal.parent.mkdir(parents=True, exist_ok=True)
     _check_port_free(port)
-    serve(config, open_browser=not no_browser)
+    from nabij.companion.web.server import PortBusyError
+
+    try:
+        serve(config, open_browser=not no_browser)
+    except PortBusyError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(1) from None
 
 
 def _check_port_free(port: int) -> None:

@@ -6,6 +6,8 @@ same forms post and redirect. Nothing is stored until the session is finished.
 
 from __future__ import annotations
 
+import re
+
 from fastapi import APIRouter
 from starlette.requests import Request
 from starlette.responses import Response
@@ -50,7 +52,7 @@ async def session_home(request: Request) -> Response:
 def _timer(raw: str) -> int | None:
     if not raw:
         return None
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_TIMER:
+    if not re.fullmatch(r"[0-9]{1,3}", raw) or not 1 <= int(raw) <= MAX_TIMER:  # not "²"
         raise ValidationError(_("timer: a whole number of minutes from 1 to {n}, or empty")
                               .format(n=MAX_TIMER))
     return int(raw)
