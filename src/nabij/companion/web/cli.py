@@ -54,6 +54,8 @@ def _check_port_free(port: int) -> None:
     import errno
     import socket
 
+    from nabij.companion.i18n import _
+
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server binds
         try:
@@ -62,6 +64,7 @@ def _check_port_free(port: int) -> None:
             if exc.errno != errno.EADDRINUSE:
                 raise
             raise typer.BadParameter(
-                f"port {port} on 127.0.0.1 is already in use (is nabij serve already running?); "
-                f"choose another with --port {port + 1 if port < 65535 else port - 1}",
+                _("port {port} on 127.0.0.1 is already in use (is nabij serve already "
+                  "running?); choose another with --port {other}").format(
+                    port=port, other=port + 1 if port < 65535 else port - 1),
                 param_hint="--port") from None
