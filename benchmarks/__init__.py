@@ -1,1 +1,1 @@
-"""Benchmarks of nabij: the engine against a Mesa model of the same rules and a limit kernel."""
+"""Benchmarks of nabij: the engine against Mesa, the rules on whole arrays, and two bounds."""

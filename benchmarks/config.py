@@ -12,10 +12,16 @@ import nabij as nb
 __all__ = ["BenchConfig", "load_config"]
 
 _SECTIONS = {
-    "engine": {"dyads", "questions_per_set", "outcomes", "repeats", "seed", "reference_dyads"},
-    "mesa": {"dyads", "repeats"},
-    "limit": {"dyads", "repeats"},
-    "memory": {"dyads", "batch_dyads", "per_dyad_at"},
+    "timing": {"questions_per_set", "outcomes", "repeats", "seed"},
+    "engine": {"dyads"},
+    "mesa": {"dyads"},
+    "numpy": {"dyads"},
+    "bounds": {"dyads"},
+    "small_n": {"small", "large"},
+    "threads": {"dyads", "threads"},
+    "sweep": {"points", "dyads"},
+    "calibrate": {"args"},
+    "memory": {"cli_dyads", "per_dyad_at"},
     "scaling": {"dyads", "questions_per_set", "parameter_sets"},
 }
 
@@ -24,18 +30,22 @@ _SECTIONS = {
 class BenchConfig:
     """Every setting of benchmarks/config.toml (see the comments there)."""
 
-    engine_dyads: tuple[int, ...]
     questions_per_set: int
     outcomes: tuple[str, ...]
     repeats: int
     seed: int
-    reference_dyads: int
+    engine_dyads: tuple[int, ...]
     mesa_dyads: int
-    mesa_repeats: int
-    limit_dyads: int
-    limit_repeats: int
-    memory_dyads: int
-    batch_dyads: int
+    numpy_dyads: int
+    bounds_dyads: int
+    small_n: int
+    large_n: int
+    threads_dyads: int
+    threads: int
+    sweep_points: int
+    sweep_dyads: int
+    calibrate_args: tuple[str, ...]
+    cli_dyads: int
     per_dyad_at: int
     scaling_dyads: int
     scaling_questions: tuple[int, ...]
@@ -71,27 +81,35 @@ def load_config(path: Path) -> BenchConfig:
         if set(given) != keys:
             missing, unknown = sorted(keys - set(given)), sorted(set(given) - keys)
             raise ValueError(f"{path}: [{section}] missing {missing}, unknown {unknown}")
-    e, m, lim, mem, sc = (raw[s] for s in _SECTIONS)
-    outcomes = e["outcomes"]
+    unknown_sections = sorted(set(raw) - set(_SECTIONS))
+    if unknown_sections:
+        raise ValueError(f"{path}: unknown section(s) {unknown_sections}; known: {sorted(_SECTIONS)}")
+    t = raw["timing"]
+    outcomes = t["outcomes"]
     bad = [o for o in outcomes if o not in nb.FINAL_REPORTERS] if isinstance(outcomes, list) else outcomes
     if not isinstance(outcomes, list) or not outcomes or bad:
-        raise ValueError(f"engine.outcomes: expected names from {sorted(nb.FINAL_REPORTERS)}, got {bad!r}")
-    batch = _positive("memory.batch_dyads", mem["batch_dyads"])
-    if batch % nb.BLOCK_SIZE:
-        raise ValueError(f"memory.batch_dyads: must be a multiple of {nb.BLOCK_SIZE}, got {batch}")
+        raise ValueError(f"timing.outcomes: expected names from {sorted(nb.FINAL_REPORTERS)}, got {bad!r}")
+    args = raw["calibrate"]["args"]
+    if not isinstance(args, list) or not all(isinstance(a, str) for a in args):
+        raise ValueError(f"calibrate.args: expected a list of command-line words, got {args!r}")
     return BenchConfig(
-        engine_dyads=_positive_list("engine.dyads", e["dyads"]),
-        questions_per_set=_positive("engine.questions_per_set", e["questions_per_set"]),
-        outcomes=tuple(outcomes), repeats=_positive("engine.repeats", e["repeats"]),
-        seed=_positive("engine.seed", e["seed"], minimum=0),
-        reference_dyads=_positive("engine.reference_dyads", e["reference_dyads"]),
-        mesa_dyads=_positive("mesa.dyads", m["dyads"]),
-        mesa_repeats=_positive("mesa.repeats", m["repeats"]),
-        limit_dyads=_positive("limit.dyads", lim["dyads"]),
-        limit_repeats=_positive("limit.repeats", lim["repeats"]),
-        memory_dyads=_positive("memory.dyads", mem["dyads"]), batch_dyads=batch,
-        per_dyad_at=_positive("memory.per_dyad_at", mem["per_dyad_at"]),
-        scaling_dyads=_positive("scaling.dyads", sc["dyads"]),
-        scaling_questions=_positive_list("scaling.questions_per_set", sc["questions_per_set"]),
-        parameter_sets=_positive_list("scaling.parameter_sets", sc["parameter_sets"]),
+        questions_per_set=_positive("timing.questions_per_set", t["questions_per_set"]),
+        outcomes=tuple(outcomes), repeats=_positive("timing.repeats", t["repeats"]),
+        seed=_positive("timing.seed", t["seed"], minimum=0),
+        engine_dyads=_positive_list("engine.dyads", raw["engine"]["dyads"]),
+        mesa_dyads=_positive("mesa.dyads", raw["mesa"]["dyads"]),
+        numpy_dyads=_positive("numpy.dyads", raw["numpy"]["dyads"]),
+        bounds_dyads=_positive("bounds.dyads", raw["bounds"]["dyads"]),
+        small_n=_positive("small_n.small", raw["small_n"]["small"]),
+        large_n=_positive("small_n.large", raw["small_n"]["large"]),
+        threads_dyads=_positive("threads.dyads", raw["threads"]["dyads"]),
+        threads=_positive("threads.threads", raw["threads"]["threads"], minimum=2),
+        sweep_points=_positive("sweep.points", raw["sweep"]["points"]),
+        sweep_dyads=_positive("sweep.dyads", raw["sweep"]["dyads"]),
+        calibrate_args=tuple(args),
+        cli_dyads=_positive("memory.cli_dyads", raw["memory"]["cli_dyads"]),
+        per_dyad_at=_positive("memory.per_dyad_at", raw["memory"]["per_dyad_at"]),
+        scaling_dyads=_positive("scaling.dyads", raw["scaling"]["dyads"]),
+        scaling_questions=_positive_list("scaling.questions_per_set", raw["scaling"]["questions_per_set"]),
+        parameter_sets=_positive_list("scaling.parameter_sets", raw["scaling"]["parameter_sets"]),
     )

@@ -12,7 +12,6 @@ same model: ``tests/bench/test_mesa_agreement.py`` compares its outcome means wi
 from __future__ import annotations
 
 import math
-from dataclasses import fields
 
 import mesa
 import numpy as np
@@ -63,8 +62,9 @@ class DisclosureModel(mesa.Model):
         traits = DyadTraits.pair(population, nb.fixed_pairs(2 * n).persons)
         ctx = nb.Context().resolve(n)
         state = DyadState.initial(traits, ctx, self.params, self.rng.standard_normal((2, n)))
-        columns = [getattr(state, f.name).tolist() for f in fields(DyadState)]
-        trait_cols = [getattr(traits, f.name).tolist() for f in fields(DyadTraits)]
+        # the fields the scalar turn reads, in its order (the state holds more, e.g. per-dyad inputs)
+        columns = [getattr(state, name).tolist() for name in PersonState._fields]
+        trait_cols = [getattr(traits, name).tolist() for name in PersonTraits._fields]
         exposure = ctx.identifiability * (0.5 + np.log(ctx.audience))
         for i in range(n):
             DyadAgent(self, [PersonState(*(c[r][i] for c in columns)) for r in (0, 1)],

@@ -1,45 +1,72 @@
-"""The timed workloads: nabij's engine, the Mesa model, and batched runs for memory."""
+"""The timed workloads: nabij's engine, its peers (Mesa, whole-array rules) and batched sweeps.
+
+Every timing is the best of the same number of repeats (``[timing] repeats``), for nabij
+and for each peer alike: the run least disturbed by other load on the machine.
+"""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-
-import numpy as np
+from collections.abc import Callable
 
 import nabij as nb
 from nabij.engine.simulate import Kernel
 
-__all__ = ["batched_means", "best_of", "time_mesa", "time_nabij"]
+__all__ = ["best_of", "sweep_params", "time_mesa", "time_nabij", "time_param_sets", "time_sweep"]
 
 
-def best_of(repeats: int, seconds: Iterator[float]) -> float:
-    """The shortest of ``repeats`` timings (the one least disturbed by other load)."""
-    return min(next(seconds) for _ in range(repeats))
-
-
-def _nabij_runs(n: int, protocol: nb.Protocol, outcomes: tuple[str, ...], seed: int,
-                params: list[nb.Params], kernel: Kernel) -> Iterator[float]:
-    people = nb.sample_population(2 * n, rng=seed)
-    pairs = nb.fixed_pairs(2 * n)
-    record = nb.Recorder(per_turn=(), final=outcomes)
-    while True:
+def best_of(repeats: int, run: Callable[[], object]) -> float:
+    """The shortest wall-clock time of ``repeats`` calls of ``run``."""
+    best = float("inf")
+    for _ in range(repeats):
         start = time.perf_counter()
-        for prm in params:
-            nb.simulate(people, pairs, protocol, params=prm, rng=seed, record=record, kernel=kernel)
-        yield time.perf_counter() - start
+        run()
+        best = min(best, time.perf_counter() - start)
+    return best
 
 
-def time_nabij(n: int, protocol: nb.Protocol, outcomes: tuple[str, ...], seed: int,
-               repeats: int, parameter_sets: int = 1, kernel: Kernel = "fused") -> float:
-    """Seconds for ``parameter_sets`` x ``n`` dyads through ``protocol`` (best of ``repeats``).
+def _record(outcomes: tuple[str, ...]) -> nb.Recorder:
+    return nb.Recorder(per_turn=(), final=outcomes)
 
-    Parameter sets differ (a calibration sweep over ``closeness_rate``); the population is
-    sampled before timing, as an experiment would hold it.
+
+def time_nabij(n: int, protocol: nb.Protocol, outcomes: tuple[str, ...], seed: int, repeats: int,
+               kernel: Kernel = "fused", threads: int | None = None) -> float:
+    """Seconds for ``n`` dyads through ``protocol`` (people sampled before timing)."""
+    people, pairs, record = nb.sample_population(2 * n, rng=seed), nb.fixed_pairs(2 * n), _record(outcomes)
+    return best_of(repeats, lambda: nb.simulate(people, pairs, protocol, rng=seed, record=record,
+                                                kernel=kernel, threads=threads))
+
+
+def sweep_params(points: int) -> list[nb.Params]:
+    """A one-dimensional grid over ``closeness_rate`` (a parameter of the turn)."""
+    return [nb.Params(closeness_rate=0.03 + 0.04 * k / max(1, points - 1)) for k in range(points)]
+
+
+def time_sweep(points: int, n: int, protocol: nb.Protocol, outcomes: tuple[str, ...], seed: int,
+               repeats: int, batched: bool, common_seed: bool) -> float:
+    """Seconds for a grid of ``points`` parameter sets x ``n`` dyads.
+
+    ``batched``: one :func:`~nabij.simulate_many` call, else one ``simulate`` call per point.
+    ``common_seed``: every point runs with the same seed (common random numbers); else point
+    i with child i of the seed, as ``nabij sweep`` seeds its points.
     """
-    params = [nb.Params(closeness_rate=0.03 + 0.04 * k / max(1, parameter_sets - 1))
-              for k in range(parameter_sets)]
-    return best_of(repeats, _nabij_runs(n, protocol, outcomes, seed, params, kernel))
+    people, pairs, record = nb.sample_population(2 * n, rng=seed), nb.fixed_pairs(2 * n), _record(outcomes)
+    params = sweep_params(points)
+    seeds: list[nb.RngLike] = [seed] * points if common_seed else list(nb.spawn(seed, points))
+    if batched:
+        return best_of(repeats, lambda: nb.simulate_many(people, pairs, protocol, params, rng=seeds,
+                                                         record=record))
+    return best_of(repeats, lambda: [nb.simulate(people, pairs, protocol, params=p, rng=s, record=record)
+                                     for p, s in zip(params, seeds, strict=True)])
+
+
+def time_param_sets(sets: int, n: int, protocol: nb.Protocol, outcomes: tuple[str, ...], seed: int,
+                    repeats: int) -> float:
+    """Seconds for ``sets`` parameter sets x ``n`` dyads in one batched call (one seed)."""
+    people, pairs, record = nb.sample_population(2 * n, rng=seed), nb.fixed_pairs(2 * n), _record(outcomes)
+    params = sweep_params(sets)
+    return best_of(repeats, lambda: nb.simulate_many(people, pairs, protocol, params, rng=seed,
+                                                     record=record))
 
 
 def time_mesa(n: int, protocol: nb.Protocol, seed: int, repeats: int) -> float:
@@ -47,37 +74,4 @@ def time_mesa(n: int, protocol: nb.Protocol, seed: int, repeats: int) -> float:
     from benchmarks.mesa_model import DisclosureModel
 
     people = nb.sample_population(2 * n, rng=seed)
-
-    def runs() -> Iterator[float]:
-        while True:
-            start = time.perf_counter()
-            DisclosureModel(people, protocol, seed=seed).run()
-            yield time.perf_counter() - start
-
-    return best_of(repeats, runs())
-
-
-def batched_means(n: int, batch: int, protocol: nb.Protocol, outcomes: tuple[str, ...],
-                  seed: int) -> tuple[dict[str, float], float]:
-    """Run ``n`` dyads in block-aligned batches; return each outcome's mean, and the seconds
-    spent in ``simulate`` (sampling the people of each batch excluded).
-
-    Each batch samples its own people and continues the random streams where the previous
-    batch stopped (``block_offset``), so the dyads are those one ``simulate`` call of size
-    ``n`` would run (batch-split invariance) while memory holds only one batch.
-    """
-    sums = dict.fromkeys(outcomes, 0.0)
-    seconds = 0.0
-    people_seeds = nb.spawn(seed, -(-n // batch))
-    for k, start in enumerate(range(0, n, batch)):
-        size = min(batch, n - start)
-        people = nb.sample_population(2 * size, rng=people_seeds[k])
-        start_time = time.perf_counter()
-        result = nb.simulate(people, nb.fixed_pairs(2 * size), protocol, rng=seed,
-                             record=nb.Recorder(per_turn=(), final=outcomes),
-                             block_offset=start // nb.BLOCK_SIZE)
-        seconds += time.perf_counter() - start_time
-        for name in outcomes:
-            sums[name] += float(np.sum(result.final[name], dtype=np.float64))
-        del people, result
-    return {name: total / (2 * n) for name, total in sums.items()}, seconds
+    return best_of(repeats, lambda: DisclosureModel(people, protocol, seed=seed).run())
