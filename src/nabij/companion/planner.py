@@ -136,7 +136,7 @@ def _last_words(last: Entry) -> str:
 
 def _looks_like(depth: int) -> str:
     band = depth_band(depth)
-    return _("Depth {d} is {band}, for example {examples}.").format(
+    return _("What depth {d} can look like ({band}): {examples}.").format(
         d=depth, band=band.name.text(), examples=band.examples.text())
 
 

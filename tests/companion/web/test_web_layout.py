@@ -117,6 +117,8 @@ def test_pages_fit_the_screen_and_stay_legible(tmp_path: Path, width: int) -> No
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": width, "height": 844}, locale="nl-NL")
         page.goto(base + "/unlock")
+        page.screenshot(path=str(shots / f"unlock-{width}.png"), full_page=True)
+        _check_page(page, "/unlock", width)
         page.locator("#passphrase").fill(PASSPHRASE)
         page.keyboard.press("Enter")
         page.wait_for_url(base + "/today")
@@ -148,6 +150,16 @@ def test_pages_fit_the_screen_and_stay_legible(tmp_path: Path, width: int) -> No
             assert box and box["x"] + box["width"] <= width
         assert page.locator("#note").input_value() == "dit blijft staan"
         _check_page(page, "/entries (errors)", width)
+
+        page.goto(base + "/session")  # the 36 questions: one question at a time, full screen
+        page.locator("#person_a").fill("Anne-Marie")
+        page.locator("#person_b").fill("Sam")
+        page.locator("input[name=ios_a][value='3']").check()
+        page.locator("input[name=ios_b][value='4']").check()
+        page.locator("form[action='/session/start'] button[type=submit]").click()
+        playwright_api.expect(page.get_by_test_id("question")).to_be_visible()
+        page.screenshot(path=str(shots / f"question-{width}.png"), full_page=True)
+        _check_page(page, "/session (question)", width)
         browser.close()
     if os.environ.get("NABIJ_SCREENSHOTS"):
         shutil.copytree(shots, Path(os.environ["NABIJ_SCREENSHOTS"]), dirs_exist_ok=True)

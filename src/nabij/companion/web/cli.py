@@ -29,11 +29,11 @@ def serve_command(
 
     require(("fastapi", "uvicorn", "jinja2", "multipart"), "web", "nabij serve")
     from nabij.companion.cli_io import default_journal_path
-    from nabij.companion.i18n import resolve_language
+    from nabij.companion.i18n import resolve_language, set_language
     from nabij.companion.web import WebConfig, serve  # imports FastAPI only when serving
 
     try:
-        code = resolve_language(lang)
+        code = set_language(resolve_language(lang))  # messages from here on speak it
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--lang") from None
     config = WebConfig(journal=journal or default_journal_path(), lang=code, port=port,
