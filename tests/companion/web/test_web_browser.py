@@ -123,8 +123,6 @@ def _draft_back(page: object, base: str) -> bool:
     return DRAFT_TOPIC in page.content()  # type: ignore[attr-defined]
 
 
-@pytest.mark.xfail(strict=False, reason="issue 15 item 3: keeping a draft across the auto-lock "
-                   "is comp-sec's mechanism, not on main yet")
 def test_unlock_log_lock_and_a_draft_survives_re_unlock(tmp_path: Path) -> None:
     with serving(tmp_path / "journal.db", [SAM], extra=["--idle-minutes", "0.2"]) as (
             base, proc), playwright_api.sync_playwright() as pw:

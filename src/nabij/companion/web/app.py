@@ -16,6 +16,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from nabij.companion.i18n import _, set_language
 from nabij.companion.web.config import LAUNCH_PATH, WebConfig
+from nabij.companion.web.deps import KEEPS_DRAFTS
 from nabij.companion.web.rendering import redirect
 from nabij.companion.web.routes import ROUTERS
 from nabij.companion.web.security import SecurityMiddleware
@@ -81,9 +82,15 @@ def create_app(config: WebConfig) -> FastAPI:
 
     @app.exception_handler(LockedError)
     async def _locked(request: Request, _exc: Exception) -> Response:
+        target = "/unlock"
+        form = request.scope.get("state", {}).get("posted_form")
+        if request.method == "POST" and request.url.path in KEEPS_DRAFTS and form:
+            # Posted after the lock: keep what was typed until this browser unlocks again.
+            vault.park_form(request.state.session_id, request.url.path, form)
+            target = "/unlock?kept=1"
         if request.headers.get("hx-request"):
-            return Response(status_code=204, headers={"HX-Redirect": "/unlock"})
-        return redirect("/unlock")
+            return Response(status_code=204, headers={"HX-Redirect": target})
+        return redirect(target)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> Response:

@@ -10,9 +10,12 @@ from starlette.requests import Request
 from nabij.companion.journal import Journal
 from nabij.companion.web.vault import Vault
 
-__all__ = ["FormData", "first", "read_form", "use", "vault"]
+__all__ = ["KEEPS_DRAFTS", "FormData", "first", "read_form", "use", "vault"]
 
 T = TypeVar("T")
+#: Forms whose content is kept when they are posted to a locked journal, and the page that
+#: shows them again (filled in, as typed) after the same browser unlocks.
+KEEPS_DRAFTS = {"/entries": "/entries/new", "/reflections": "/reflections"}
 #: A submitted form: each field's values, in order (checkboxes may repeat a name).
 FormData = dict[str, list[str]]
 
@@ -34,8 +37,11 @@ async def read_form(request: Request) -> FormData:
     form = await request.form(max_files=0, max_fields=200)
     found: FormData = {}
     for key, value in form.multi_items():
-        if isinstance(value, str):
+        if isinstance(value, str) and key != "csrf_token":
             found.setdefault(key, []).append(value)
+    # Kept for the locked-journal handler: a form posted after the auto-lock is parked, not
+    # lost (see Vault.park_form).
+    request.scope.setdefault("state", {})["posted_form"] = found
     return found
 
 

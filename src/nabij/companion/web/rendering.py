@@ -51,7 +51,7 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
         "request_path": request.url.path,
         "csrf_token": request.state.csrf_token,
         "lang": current_language(),
-        "idle_seconds": int(request.app.state.config.idle_seconds),
+        "idle_seconds": int(request.app.state.vault.idle_limit()),
         "nav": [(path, labels[label]) for path, label in NAV],
         **context,
     }

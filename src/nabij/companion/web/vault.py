@@ -6,6 +6,14 @@ dedicated thread while the event loop stays free. Why an owner: the key unlocks 
 journal for the browser session that typed the passphrase, not for every process on the
 machine that can reach 127.0.0.1. Why a clock: auto-lock after inactivity is tested with
 a fake one.
+
+Why parked drafts: the lock must never cost what was being typed. When the journal locks
+(auto-lock or the lock button), what the session held (a 36-questions session in progress)
+and a form posted while locked (an entry finished after the timeout) are *parked* in memory
+for that browser session only, and handed back when the same browser unlocks again. They
+are plaintext in this process's memory while parked, like the page in the browser that
+typed them; they never reach the disk, expire after :data:`PARK_SECONDS` and are gone when
+the server stops.
 """
 
 from __future__ import annotations
@@ -24,6 +32,12 @@ from nabij.companion.store import SqliteStore
 __all__ = ["LockedError", "Vault"]
 
 T = TypeVar("T")
+
+
+#: How long a parked draft waits for its browser to unlock again (then it is dropped).
+PARK_SECONDS = 12 * 60 * 60
+#: At most this many browser sessions have a parked draft (the oldest is dropped first).
+MAX_PARKED = 8
 
 
 class LockedError(Exception):
@@ -48,6 +62,8 @@ class Vault:
         #: Per-unlock scratch space for pages (e.g. a 36-questions session in progress);
         #: cleared on lock, so nothing typed outlives the key.
         self.scratch: dict[str, Any] = {}
+        #: Drafts kept across a lock, per browser session (owner hash): (time, scratch).
+        self._parked: dict[str, tuple[float, dict[str, Any]]] = {}
 
     # -- state --------------------------------------------------------------------------------
     def exists(self) -> bool:
@@ -59,9 +75,15 @@ class Vault:
         self.expire_if_idle()
         return self._journal is not None and self._owner == _owner_of(session_id)
 
+    def idle_limit(self) -> float:
+        """Seconds without activity before the lock: ``idle_seconds``, but never shorter
+        than the timer of a 36-questions set in progress (plus a minute to finish it)."""
+        timer = getattr(self.scratch.get("session"), "timer_minutes", None) or 0
+        return max(self.idle_seconds, timer * 60 + 60)
+
     def expire_if_idle(self) -> bool:
-        """Lock if nothing happened for ``idle_seconds``; returns whether it locked now."""
-        if self._journal is not None and self.clock() - self._last_seen > self.idle_seconds:
+        """Lock if nothing happened for :meth:`idle_limit`; returns whether it locked now."""
+        if self._journal is not None and self.clock() - self._last_seen > self.idle_limit():
             self._drop()
             return True
         return False
@@ -118,9 +140,45 @@ class Vault:
             await self._run(journal.store.close)
 
     def _detach(self) -> Journal | None:
+        if self._owner is not None and self.scratch:
+            self._park(self._owner, dict(self.scratch))
         journal, self._journal, self._owner = self._journal, None, None
         self.scratch.clear()
         return journal
+
+    # -- drafts kept across a lock -----------------------------------------------------------
+    def _park(self, owner: str, items: dict[str, Any]) -> None:
+        now = self.clock()
+        self._parked = {k: v for k, v in self._parked.items() if now - v[0] < PARK_SECONDS}
+        kept = {**self._parked.pop(owner, (now, {}))[1], **items}
+        self._parked[owner] = (now, kept)
+        while len(self._parked) > MAX_PARKED:
+            self._parked.pop(next(iter(self._parked)))
+
+    def park_form(self, session_id: str, path: str, form: dict[str, list[str]]) -> None:
+        """Keep a form that was posted while locked, for this browser session only."""
+        self._park(_owner_of(session_id), {f"form:{path}": form})
+
+    def move_parked(self, old_session: str, new_session: str) -> None:
+        """Parked drafts follow a renewed session id (the lock button renews it)."""
+        found = self._parked.pop(_owner_of(old_session), None)
+        if found is not None:
+            self._parked[_owner_of(new_session)] = found
+
+    def restore_parked(self, session_id: str) -> str | None:
+        """After an unlock by the same browser: drafts back into :attr:`scratch`; returns
+        the path of a form to show again (filled in), if one was parked."""
+        found = self._parked.pop(_owner_of(session_id), None)
+        if found is None or self.clock() - found[0] >= PARK_SECONDS:
+            return None
+        self.scratch.update(found[1])
+        forms = [key.removeprefix("form:") for key in found[1] if key.startswith("form:")]
+        return forms[-1] if forms else None
+
+    def take_form(self, path: str) -> dict[str, list[str]] | None:
+        """A restored form for the page at ``path`` (once)."""
+        form = self.scratch.pop(f"form:{path}", None)
+        return form if isinstance(form, dict) else None
 
     def _drop(self) -> None:
         journal = self._detach()
@@ -128,6 +186,7 @@ class Vault:
             self._executor.submit(journal.store.close)  # on the thread that owns the connection
 
     def shutdown(self) -> None:
-        """Lock and stop the journal thread (server shutdown)."""
+        """Lock and stop the journal thread (server shutdown); parked drafts are dropped."""
         self._drop()
+        self._parked.clear()
         self._executor.shutdown(wait=True)

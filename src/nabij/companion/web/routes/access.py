@@ -10,7 +10,7 @@ from nabij.companion.cli_io import MIN_PASSPHRASE
 from nabij.companion.crypto import CryptoError, WrongPassphraseError
 from nabij.companion.i18n import _
 from nabij.companion.store import JournalError
-from nabij.companion.web.deps import first, read_form, vault
+from nabij.companion.web.deps import KEEPS_DRAFTS, first, read_form, vault
 from nabij.companion.web.rendering import redirect, render
 from nabij.companion.web.security import renew_session
 
@@ -61,7 +61,14 @@ async def unlock(request: Request) -> Response:
     except (JournalError, CryptoError, OSError):
         return _unlock_page(request, 500, exists=True, error=_(
             "This journal could not be opened. Check the file with `nabij journal list`."))
+    old = request.state.session_id
     _renew(request)
+    # Drafts kept across the lock come back to the browser that typed them.
+    form_path = v.restore_parked(old)
+    if form_path in KEEPS_DRAFTS:
+        return redirect(KEEPS_DRAFTS[form_path] + "?restored=1")
+    if "session" in v.scratch:
+        return redirect("/session")
     return redirect("/today")
 
 
@@ -92,6 +99,7 @@ async def create(request: Request) -> Response:
 @router.post("/lock")
 async def lock(request: Request) -> Response:
     """Lock now: close the store and drop the key (only the session that unlocked may)."""
-    await vault(request).lock(request.state.session_id)
-    renew_session(request.scope["state"])
+    old = request.state.session_id
+    await vault(request).lock(old)
+    vault(request).move_parked(old, renew_session(request.scope["state"]))
     return redirect("/unlock?locked=1")

@@ -13,7 +13,7 @@ from nabij.companion.domain import SAFETY_SIGNALS, Entry
 from nabij.companion.i18n import _
 from nabij.companion.planner import signal_label
 from nabij.companion.prompts import DEPTH_BANDS
-from nabij.companion.web.deps import read_form, use
+from nabij.companion.web.deps import read_form, use, vault
 from nabij.companion.web.forms import FieldError, entry_data, entry_errors, typed_values
 from nabij.companion.web.rendering import redirect, render
 
@@ -38,8 +38,11 @@ async def _names(request: Request) -> list[str]:
 
 @router.get("/entries/new")
 async def new_entry(request: Request) -> Response:
-    """The empty form; names already in the journal are offered as suggestions."""
-    return _form_page(request, await _names(request), typed_values({}))
+    """The empty form (or one kept across a lock, filled in as typed); names already in the
+    journal are offered as suggestions."""
+    names = await _names(request)
+    kept = vault(request).take_form("/entries")
+    return _form_page(request, names, typed_values(kept or {}))
 
 
 @router.post("/entries")

@@ -9,7 +9,7 @@ from starlette.responses import Response
 from nabij.companion.domain import Reflection, ValidationError
 from nabij.companion.i18n import _
 from nabij.companion.prompts import REFLECTION_QUESTIONS
-from nabij.companion.web.deps import read_form, use
+from nabij.companion.web.deps import read_form, use, vault
 from nabij.companion.web.rendering import redirect, render
 
 router = APIRouter()
@@ -29,8 +29,11 @@ async def _page(request: Request, answers: dict[str, str], error: str | None = N
 
 @router.get("/reflections")
 async def reflections(request: Request) -> Response:
-    """The questions, and the last answers."""
-    return await _page(request, {})
+    """The questions, and the last answers (or answers kept across a lock, as typed)."""
+    await use(request, lambda j: None)  # locked: to the unlock page before anything else
+    kept = vault(request).take_form("/reflections") or {}
+    return await _page(request, {q.id: kept.get(q.id, [""])[0] for q in REFLECTION_QUESTIONS
+                                 if kept.get(q.id)})
 
 
 @router.post("/reflections")

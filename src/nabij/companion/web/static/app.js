@@ -12,7 +12,13 @@
   document.body.addEventListener("htmx:afterRequest", touch);
   if (idle > 0 && !document.querySelector("form[action='/unlock'], form[action='/create']")) {
     setInterval(function () {
-      if (Date.now() - last > (idle + 2) * 1000) { window.location.assign("/unlock"); }
+      if (Date.now() - last <= (idle + 2) * 1000) { return; }
+      // A form with something typed in it is posted instead: the locked server keeps it
+      // for this browser and shows it again, filled in, after unlocking (nothing is lost).
+      var draft = document.querySelector("form[action='/entries'], form[action='/reflections']");
+      var typed = draft && Array.prototype.some.call(draft.querySelectorAll(
+        "input[type=text], input:not([type]), textarea"), function (el) { return el.value.trim(); });
+      if (typed) { last = Date.now(); draft.submit(); } else { window.location.assign("/unlock"); }
     }, 1000);
   }
 
