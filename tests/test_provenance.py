@@ -56,3 +56,4 @@ def test_demo_table_has_a_provenance_sidecar(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     prov = read_provenance(tmp_path / "showcase.csv")
     assert prov["seed"] == 8 and prov["pairs_per_condition"] == 20
+

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from nabij.lab import figures
-from nabij.lab.report import build_report
+from nabij.lab.report import build_report, write_report
 from nabij.lab.runner import run_target
+from nabij.provenance import read_provenance, stamp
 
 
 @pytest.fixture(scope="module")
@@ -24,3 +27,9 @@ def test_report_draws_every_figure_with_its_note(t15) -> None:  # type: ignore[n
     report = build_report([t15], 2, 31)
     assert {"overview", "t15_ladder"} <= set(report.figures)
     assert all(png.startswith(b"\x89PNG") for png in report.figures.values())
+
+
+def test_results_json_carries_its_provenance(t15, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    prov = stamp(seed=31, protocol="replication of T15", command="nabij replicate --only T15", replications=2)
+    files = write_report(build_report([t15], 2, 31), tmp_path, prov)
+    assert read_provenance(files["json"]) == prov
