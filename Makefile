@@ -4,7 +4,9 @@
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-PIP := $(BIN)/python -m pip install -q -c constraints.txt
+# --no-compile: Python compiles each module when it is first imported, so the install does
+# not spend minutes compiling every file of pandas, scipy and pyarrow up front.
+PIP := $(BIN)/python -m pip install -q --no-compile -c constraints.txt
 DEMO_STAMP := $(VENV)/.demo-stamp
 STAMP := $(VENV)/.installed-stamp
 OUT ?= demo-output
