@@ -329,7 +329,8 @@ def import_(source: Annotated[Path, typer.Argument(help="A JSON export of nabij.
             counts = j.import_data(data)
         except ValidationError as exc:
             fail(str(exc))
-        err.print(_("Imported {entries} entries and {confidants} people.").format(**counts))
+        err.print(_("Imported {entries} entries, {confidants} people, {reflections} "
+                    "reflections and {sessions} sessions.").format(**counts))
     finally:
         close(j)
 

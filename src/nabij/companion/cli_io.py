@@ -14,12 +14,14 @@ import os
 import re
 import sqlite3
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NoReturn
 
 import typer
 from platformdirs import user_data_dir
 from rich.console import Console
+from rich.segment import Segment
 
 from nabij.companion.crypto import CryptoError, WrongPassphraseError, format_recovery_key
 from nabij.companion.domain import ValidationError
@@ -47,13 +49,38 @@ __all__ = [
     "report_problems",
     "save_keeping_input",
     "setup",
+    "strip_controls",
     "unlock",
     "write_private",
 ]
 
+#: C0 and C1 control characters except tab and newline: ESC, CSI (0x9b), BEL, backspace ...
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without terminal control characters (what an escape sequence is made of)."""
+    return _CONTROL.sub("", text)
+
+
+class SafeConsole(Console):
+    """A rich console that never lets stored text drive the terminal.
+
+    A note or a name may hold escape sequences (pasted, imported, or planted by whoever
+    wrote the import file) that retitle the window, rewrite the screen or worse. Every piece
+    of text is stripped of control characters just before it is written; rich's own styling
+    travels separately (control segments) and is kept.
+    """
+
+    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+        return super()._render_buffer(
+            seg if seg.control else Segment(strip_controls(seg.text), seg.style)
+            for seg in buffer)
+
+
 #: Data goes to stdout; when it is not a terminal (a pipe, a test) tables get room to breathe.
-out = Console(highlight=False, markup=False, width=None if sys.stdout.isatty() else 120)
-err = Console(stderr=True, highlight=False, markup=False)
+out = SafeConsole(highlight=False, markup=False, width=None if sys.stdout.isatty() else 120)
+err = SafeConsole(stderr=True, highlight=False, markup=False)
 
 MAX_TRIES = 3
 

@@ -9,7 +9,10 @@ back losslessly: ids, times and every field survive a round trip.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import json
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
@@ -155,6 +158,8 @@ class Journal:
         """
         if isinstance(data, Sequence) and not isinstance(data, str | bytes):
             data = {"entries": list(data)}
+        # Items without an id get one derived from their content, so importing the same
+        # file twice (a bare list, say) changes nothing instead of duplicating every item.
         if not isinstance(data, Mapping):
             raise ValidationError(_("import: expected a nabij export object or a list of "
                                     "entries"))
@@ -171,6 +176,8 @@ class Journal:
             return items
 
         def checked(name: str, i: int, build: Any, item: Mapping[str, Any]) -> Any:
+            if "id" not in item:
+                item = {**item, "id": _content_id(name, item)}
             try:
                 return build(item)
             except ValidationError as exc:
@@ -199,12 +206,29 @@ class Journal:
                 new = Confidant(e.person)
                 known[e.person.casefold()] = new
                 records.append(Record("confidant", new.id, new.to_dict()))
-        records += [Record("entry", e.id, e.to_dict()) for e in entries]
-        records += [Record("reflection", r.id, r.to_dict()) for r in reflections]
-        records += [Record("session", s.id, s.to_dict()) for s in sessions]
+        # An item already in the journal under its (given or derived) id is left as it is.
+        # (Another kind under the same id is not skipped: _put refuses it.)
+        have = {r.id: r.kind for r in self.store.records()}
+        records += [Record("entry", e.id, e.to_dict()) for e in entries
+                    if have.get(e.id) != "entry"]
+        records += [Record("reflection", r.id, r.to_dict()) for r in reflections
+                    if have.get(r.id) != "reflection"]
+        records += [Record("session", s.id, s.to_dict()) for s in sessions
+                    if have.get(s.id) != "session"]
         self._put(records)
-        return {"confidants": len(confidants), "entries": len(entries),
-                "reflections": len(reflections), "sessions": len(sessions)}
+        added = [r.kind for r in records if r.id not in have]
+        return {"confidants": len(confidants), "entries": added.count("entry"),
+                "reflections": added.count("reflection"), "sessions": added.count("session"),
+                "unchanged": sum(x.id in have for x in (*entries, *reflections, *sessions))}
+
+
+def _content_id(kind: str, item: Mapping[str, Any]) -> str:
+    """A stable id for an imported item that has none: a hash of its kind and content."""
+    try:
+        canonical = json.dumps(item, sort_keys=True, ensure_ascii=True, default=str)
+    except (TypeError, ValueError, RecursionError):
+        canonical = repr(sorted(map(str, item)))
+    return "imp-" + hashlib.sha256(f"{kind}|{canonical}".encode()).hexdigest()[:28]
 
 
 CSV_FIELDS = ("id", "when", "person", "topic", "depth", "valence", "expected_reaction",
@@ -212,13 +236,31 @@ CSV_FIELDS = ("id", "when", "person", "topic", "depth", "valence", "expected_rea
               "safety_signals", "edited", "feeling_after", "fear_after", "note")
 
 
+#: A text cell starting with one of these is a formula to a spreadsheet (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def safe_cell(value: Any) -> Any:
+    """A CSV cell that a spreadsheet shows as text: formulas get a leading ``'`` (OWASP's
+    advice) and terminal control characters are dropped. Numbers stay numbers."""
+    if not isinstance(value, str):
+        return value
+    value = _CONTROL.sub("", value)
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
 def entries_to_csv(entries: Sequence[Entry]) -> str:
-    """Entries as CSV (one row each; safety signals joined with ``;``) for spreadsheets."""
+    """Entries as CSV (one row each; safety signals joined with ``;``) for spreadsheets.
+
+    Text that a spreadsheet would run as a formula (``=HYPERLINK(...)`` in a note, say) is
+    neutralised with a leading apostrophe.
+    """
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
     for e in entries:
         row = e.to_dict()
         row["safety_signals"] = ";".join(e.safety_signals)
-        writer.writerow({k: "" if row[k] is None else row[k] for k in CSV_FIELDS})
+        writer.writerow({k: "" if row[k] is None else safe_cell(row[k]) for k in CSV_FIELDS})
     return buf.getvalue()

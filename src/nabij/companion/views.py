@@ -205,6 +205,16 @@ def trait_line(est: TraitEstimate) -> str:
     if not est.enough:
         return _("Your rejection sensitivity: not enough data yet ({n} of {needed} entries).").format(
             n=est.n, needed=MIN_ENTRIES)
+    if est.rs_low == est.rs_high:  # the whole interval clipped to one end of the scale
+        # "1.00 (1.00-1.00)" would be false certainty: the data lie beyond the scale's end,
+        # and how far beyond is exactly what they cannot say.
+        if est.rejection_sensitivity >= 1.0:
+            return _("Your rejection sensitivity, estimated from fears vs reactions: at the top "
+                     "of the 0-1 scale, beyond what the model can express; no interval can be "
+                     "given (average self-esteem assumed).")
+        return _("Your rejection sensitivity, estimated from fears vs reactions: at the bottom "
+                 "of the 0-1 scale, beyond what the model can express; no interval can be "
+                 "given (average self-esteem assumed).")
     return _("Your rejection sensitivity, estimated from fears vs reactions: {rs} on 0-1 "
              "({level}% interval {low}-{high}; average self-esteem assumed).").format(
         rs=num(est.rejection_sensitivity, 2), level=round(100 * est.level), low=num(est.rs_low, 2),
