@@ -2,8 +2,8 @@
 
 Each :class:`DyadAgent` keeps both people's state as plain Python floats and, on every
 step, lets the turn's speaker disclose to the listener by calling
-:func:`nabij.model.scalar_turn.dyad_turn` - the scalar form of the rules, which
-``tests/model/test_scalar_turn.py`` checks against :func:`nabij.model.turn.take_turn`.
+:func:`nabij.model.turn.dyad_turn` - the model's one definition of a dyad's turn, which
+the engine's kernels compile (``tests/model/test_golden.py`` holds them to fixed outputs).
 The starting state is :meth:`nabij.model.state.DyadState.initial`'s; the noise comes from the
 Mesa model's own generator (``model.rng``), so this is an independent stochastic run of the
 same model: ``tests/bench/test_mesa_agreement.py`` compares its outcome means with nabij's.
@@ -17,8 +17,9 @@ import mesa
 import numpy as np
 
 import nabij as nb
-from nabij.model.scalar_turn import PersonState, PersonTraits, dyad_turn
+from nabij.model.person import PersonState, PersonTraits
 from nabij.model.state import DyadState, DyadTraits
+from nabij.model.turn import dyad_turn
 
 __all__ = ["DisclosureModel", "DyadAgent"]
 

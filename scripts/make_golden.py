@@ -87,6 +87,11 @@ def rule_inputs() -> dict[str, np.ndarray]:
     return u
 
 
+def _exposure(identifiability: np.ndarray, audience: np.ndarray) -> np.ndarray:
+    """The exposure term the self-protection goal adds (its rule takes it ready-made)."""
+    return np.asarray(identifiability * (0.5 + np.log(audience)))
+
+
 def rules() -> dict[str, np.ndarray]:
     """The vectorized rule functions on random inputs, and the direct disclosure query."""
     p = nb.Params()
@@ -101,7 +106,8 @@ def rules() -> dict[str, np.ndarray]:
         "decide_to_leave": model.decide_to_leave(c > 0.9, a, b, p),
         "connectedness_goal": model.connectedness_goal(a, b, c, d, e, f, g, u["nc"], p),
         "anticipated_rejection": model.anticipated_rejection(a, b),
-        "self_protection_goal": model.self_protection_goal(a, b, c, d, e, f, g, u["aud"], p),
+        "self_protection_goal": model.self_protection_goal(a, b, c, d, e, f, _exposure(g, u["aud"]),
+                                                           p),
         "resolve_goals": model.resolve_goals(a, b, p),
         "goal_activation": model.goal_activation(u["conn"], a, p),
         "topic_risk": model.topic_risk(a, b, u["val"], c, d, p),
@@ -148,7 +154,7 @@ def main() -> int:
     data.update({k.replace("sim/", "ref/", 1): v for k, v in simulated("reference").items()})
     data.update(rules())
     GOLDEN.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(GOLDEN, **data)
+    np.savez_compressed(GOLDEN, **data)  # type: ignore[arg-type]
     print(f"{len(data)} arrays -> {GOLDEN} ({GOLDEN.stat().st_size / 1e6:.2f} MB)")
     return 0
 

@@ -7,6 +7,7 @@ import numpy as np
 import nabij as nb
 from nabij.model import (
     anticipated_rejection,
+    audience_exposure,
     connectedness_goal,
     resolve_goals,
     self_protection_goal,
@@ -27,7 +28,8 @@ def protect(**kw):
     args = dict(trust=0.4, regard=0.5, closeness=0.3, rejection_sensitivity=0.3,
                 self_compassion=0.5, power_down=0.0, identifiability=1.0, audience=1.0)
     args.update(kw)
-    return self_protection_goal(**args, params=P)
+    exposure = audience_exposure(args.pop("identifiability"), args.pop("audience"))
+    return self_protection_goal(**args, exposure=exposure, params=P)
 
 
 def test_goals_need_to_belong_raises_connectedness():

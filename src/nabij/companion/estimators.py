@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 
 from nabij.companion.domain import Entry, now_utc
-from nabij.model.learning import credible_interval, prior_belief, trust_lower_bound, update_belief
+from nabij.model import credible_interval, prior_belief, trust_lower_bound, update_belief
 from nabij.model.params import Params
 
 __all__ = [

@@ -1,8 +1,9 @@
 """The fused turn: every rule of a turn in one compiled, vectorized loop over a tile of dyads.
 
-:func:`nabij.model.turn.take_turn` runs each rule as a numpy expression over all dyads and
-makes dozens of temporary arrays per turn. Here numba compiles the scalar turn of
-:func:`nabij.model.scalar_turn.dyad_turn` into one loop that the CPU runs 8 dyads at a time
+:func:`nabij.model.turn.take_turn` applies the model's turn to all dyads through a generic
+element-wise loop that writes every result to a temporary array. Here numba compiles the
+same scalar turn, :func:`nabij.model.turn.dyad_turn`, and the rules it calls
+(:func:`~nabij.model.elementwise.compile_rules`) into one loop that the CPU runs 8 dyads at a time
 (AVX-512; 4 with AVX2): each dyad's state is read once, advanced in registers and written
 once per turn. Same rules, same order, float64 throughout; the one difference is the
 logistic function, computed with a polynomial the compiler can vectorize (:func:`sigmoid`,
@@ -20,8 +21,6 @@ from __future__ import annotations
 
 import hashlib
 import math
-import types
-from collections import namedtuple
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -32,12 +31,12 @@ import numpy.typing as npt
 import platformdirs
 
 from nabij.engine.streams import BLOCK_SIZE
-from nabij.model import scalar_turn
 from nabij.model.context import ResolvedContext
+from nabij.model.elementwise import ParamValues, compile_rules
 from nabij.model.params import Params
-from nabij.model.scalar_turn import PersonState, PersonTraits
+from nabij.model.person import PersonState, PersonTraits
 from nabij.model.state import DyadState, DyadTraits
-from nabij.model.turn import TurnInput, TurnOutcome
+from nabij.model.turn import TurnInput, TurnOutcome, dyad_turn
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -72,9 +71,7 @@ N_ROWS = INTIMACY + 2
 
 _INV_FACTORIAL = tuple(1.0 / math.factorial(k) for k in range(15))
 
-_PARAM_NAMES = tuple(f.name for f in fields(Params))
-#: The model's parameters as a tuple of floats, which numba keeps in registers.
-ParamValues = namedtuple("ParamValues", _PARAM_NAMES)  # type: ignore[misc]
+_PARAM_NAMES: tuple[str, ...] = ParamValues._fields  # the model's parameters, which numba keeps in registers
 
 
 def sigmoid(x: float) -> float:
@@ -97,7 +94,7 @@ def sigmoid(x: float) -> float:
 def _cache_dir() -> str:
     """numba's cache for this kernel, keyed by the source it is built from (stale code never loads).
 
-    The kernel freezes more than its own file: the scalar rules, the parameter and state
+    The kernel freezes more than its own file: the model's scalar rules, the parameter and state
     field orders, learning's constants, the block size. So the key hashes every module of
     ``nabij.model`` and ``nabij.engine``.
     """
@@ -109,16 +106,10 @@ def _cache_dir() -> str:
     return str(Path(platformdirs.user_cache_dir("nabij")) / "numba" / digest.hexdigest()[:16])
 
 
-def _jit(function: Any, env: dict[str, Any]) -> Any:
-    """``function`` compiled with ``env`` as its globals, to be inlined into its callers."""
-    copy = types.FunctionType(function.__code__, env, function.__name__)
-    return numba.njit(error_model="numpy", inline="always")(copy)
-
-
-_env = dict(vars(scalar_turn), sigmoid=sigmoid, _INV_FACTORIAL=_INV_FACTORIAL)
-for _name in scalar_turn.FUNCTIONS:
-    _env[_name] = _jit(_env[_name], _env)
-_dyad_turn = _env["dyad_turn"]
+#: The model's own turn and every rule it calls, compiled to be inlined into the tile loop,
+#: with the vectorizable logistic in place of the exact one.
+_dyad_turn = compile_rules(
+    [dyad_turn], sigmoid=numba.njit(error_model="numpy", inline="always")(sigmoid))["dyad_turn"]
 
 _make_params_src = ("def make_params(a):\n    return ParamValues("
                     + ", ".join(f"a[{k}]" for k in range(len(_PARAM_NAMES))) + ")\n")

@@ -1,4 +1,8 @@
-"""The theory: the risk regulation system, one mechanism per module, pure and vectorized.
+"""The theory: the risk regulation system, one mechanism per module, each rule written once.
+
+Each rule is one scalar function (one person of one dyad) in its module; its array form,
+exported here, is derived from it (:mod:`.arrays`, :mod:`.elementwise`), and so is the
+engine's compiled kernel.
 
 - :mod:`.traits` - individual differences and their population distribution
 - :mod:`.impressions` - first impressions: perceiver, target and relationship parts of liking
@@ -11,49 +15,46 @@
   suppression
 - :mod:`.responsiveness` - actual and perceived responsiveness, intimacy (Reis & Shaver 1988)
 - :mod:`.learning` - expectations updated so that consistency beats intensity
-- :mod:`.turn` - one turn, composing all of the above
+- :mod:`.turn` - one dyad's turn, composing all of the above (:data:`~.turn.RULES`)
+- :mod:`.elementwise`, :mod:`.arrays` - compiled and array forms of the scalar rules
 - :mod:`.params` - every parameter with range, meaning and source
 """
 
-from nabij.model.appraisal import appraise_regard, diagnosticity
-from nabij.model.context import RELATIONSHIPS, Context, RelationshipType
-from nabij.model.decision import Decision, decide, disclosure_willingness
-from nabij.model.disclosure import (
+from nabij.model.arrays import (
+    actual_responsiveness_logit,
+    anticipated_rejection,
+    appraise_regard,
+    audience_exposure,
+    belief_sd,
     breadth,
     choose_depth,
-    emotional_edit,
-    flood,
-    relieve,
-    suppress,
-    topic_risk,
-    willingness,
-)
-from nabij.model.goals import (
-    anticipated_rejection,
     connectedness_goal,
-    goal_activation,
-    resolve_goals,
-    self_protection_goal,
-)
-from nabij.model.impressions import first_impression, projected_regard, target_appeal
-from nabij.model.learning import (
-    Belief,
-    belief_sd,
-    credible_interval,
-    prior_belief,
-    trust_lower_bound,
-    update_belief,
-)
-from nabij.model.params import Params, ParamSpec, param_specs
-from nabij.model.regulation import decide_to_leave, regulate_dependence
-from nabij.model.responsiveness import (
-    actual_responsiveness_logit,
+    decide_to_leave,
+    diagnosticity,
+    emotional_edit,
     emotional_weight,
+    flood,
+    goal_activation,
     intimacy_of_discloser,
     intimacy_of_listener,
     perceived_responsiveness,
+    regulate_dependence,
+    rejection_stakes,
+    relieve,
+    resolve_goals,
+    self_protection_goal,
+    signal_acceptance,
+    suppress,
+    topic_risk,
+    trust_lower_bound,
+    update_belief,
+    willingness,
 )
-from nabij.model.signaling import rejection_stakes, signal_acceptance
+from nabij.model.context import RELATIONSHIPS, Context, RelationshipType
+from nabij.model.decision import Decision, decide, disclosure_willingness
+from nabij.model.impressions import first_impression, projected_regard, target_appeal
+from nabij.model.learning import Belief, credible_interval, prior_belief
+from nabij.model.params import Params, ParamSpec, param_specs
 from nabij.model.start import Start
 from nabij.model.state import DyadState, DyadTraits
 from nabij.model.traits import (
@@ -63,7 +64,7 @@ from nabij.model.traits import (
     TraitMarginal,
     sample_population,
 )
-from nabij.model.turn import TurnInput, TurnOutcome, pass_days, take_turn
+from nabij.model.turn import TurnInput, TurnOutcome, dyad_turn, pass_days, take_turn
 
 __all__ = [
     "RELATIONSHIPS",
@@ -85,6 +86,7 @@ __all__ = [
     "actual_responsiveness_logit",
     "anticipated_rejection",
     "appraise_regard",
+    "audience_exposure",
     "belief_sd",
     "breadth",
     "choose_depth",
@@ -94,6 +96,7 @@ __all__ = [
     "decide_to_leave",
     "diagnosticity",
     "disclosure_willingness",
+    "dyad_turn",
     "emotional_edit",
     "emotional_weight",
     "first_impression",

@@ -1,22 +1,31 @@
-"""Two small numerical helpers shared by the rules (logistic link and its inverse)."""
+"""Small scalar helpers shared by the rules: the logistic link, its inverse, clipping to [0, 1].
+
+Plain ``math`` on floats, so that the rules calling them run as Python and compile with
+numba unchanged (:mod:`.elementwise`). The fused kernel swaps :func:`sigmoid` for a
+vectorizable polynomial form (:func:`nabij.engine.fused.sigmoid`).
+"""
 
 from __future__ import annotations
 
-import numpy as np
-import numpy.typing as npt
+import math
 
-FloatArray = npt.NDArray[np.float64]
+__all__ = ["clip01", "logit", "sigmoid"]
 
-_EPS = 1e-9
+#: How far a scripted probability is kept from 0 and 1 before taking its logit.
+LOGIT_EPS = 1e-4
 
 
-def sigmoid(x: npt.ArrayLike) -> FloatArray:
+def sigmoid(x: float) -> float:
     """The logistic function, written to stay finite for any finite input."""
-    z = np.asarray(x, dtype=np.float64)
-    return np.asarray(0.5 * (1.0 + np.tanh(0.5 * z)))
+    return 0.5 * (1.0 + math.tanh(0.5 * x))
 
 
-def logit(p: npt.ArrayLike) -> FloatArray:
-    """The inverse of :func:`sigmoid`, with probabilities kept off 0 and 1."""
-    q = np.clip(np.asarray(p, dtype=np.float64), _EPS, 1.0 - _EPS)
-    return np.asarray(np.log(q) - np.log1p(-q))
+def logit(p: float) -> float:
+    """The inverse of :func:`sigmoid`, with ``p`` kept ``LOGIT_EPS`` away from 0 and 1."""
+    q = min(max(p, LOGIT_EPS), 1.0 - LOGIT_EPS)
+    return math.log(q / (1.0 - q))
+
+
+def clip01(x: float) -> float:
+    """``x`` kept on [0, 1]."""
+    return min(max(x, 0.0), 1.0)

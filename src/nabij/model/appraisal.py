@@ -9,34 +9,23 @@ rejection into it (Downey & Feldman 1996).
 
 from __future__ import annotations
 
-import numpy as np
-import numpy.typing as npt
-
+from nabij.model._math import clip01
 from nabij.model.params import Params
-
-FloatArray = npt.NDArray[np.float64]
 
 __all__ = ["appraise_regard", "diagnosticity"]
 
 
-def diagnosticity(depth: npt.ArrayLike, params: Params) -> FloatArray:
+def diagnosticity(depth: float, params: Params) -> float:
     """How much a moment tests the partner: deeper disclosures make more diagnostic situations.
 
     Murray et al. (2006): situations of dependence are where regard is learned. A trivial
     exchange still counts ``evidence_floor``; a fully deep one counts 1.
     """
-    d = np.asarray(depth, dtype=np.float64)
-    return np.asarray(params.evidence_floor + (1.0 - params.evidence_floor) * d)
+    return params.evidence_floor + (1.0 - params.evidence_floor) * depth
 
 
-def appraise_regard(
-    regard: npt.ArrayLike,
-    evidence: npt.ArrayLike,
-    weight: npt.ArrayLike,
-    self_esteem: npt.ArrayLike,
-    rejection_sensitivity: npt.ArrayLike,
-    params: Params,
-) -> FloatArray:
+def appraise_regard(regard: float, evidence: float, weight: float, self_esteem: float,
+                    rejection_sensitivity: float, params: Params) -> float:
     """Move perceived regard toward the (biased) evidence, as far as the situation is diagnostic.
 
     Appraisal (Murray, Holmes & Collins 2006): the evidence (e.g. perceived responsiveness,
@@ -44,15 +33,7 @@ def appraise_regard(
     sensitivity (Murray et al. 2000; Downey & Feldman 1996), then regard moves toward it at
     ``appraisal_rate x weight``. Returns the new regard on [0, 1].
     """
-    se = np.asarray(self_esteem, dtype=np.float64)
-    rs = np.asarray(rejection_sensitivity, dtype=np.float64)
-    biased = np.clip(
-        np.asarray(evidence, dtype=np.float64)
-        + params.appraisal_self_esteem_bias * (se - 0.5)
-        - params.appraisal_rs_bias * (rs - 0.5),
-        0.0,
-        1.0,
-    )
-    r = np.asarray(regard, dtype=np.float64)
-    w = np.clip(np.asarray(weight, dtype=np.float64), 0.0, 1.0)
-    return np.asarray(np.clip(r + params.appraisal_rate * w * (biased - r), 0.0, 1.0))
+    p = params
+    biased = clip01(evidence + p.appraisal_self_esteem_bias * (self_esteem - 0.5)
+                    - p.appraisal_rs_bias * (rejection_sensitivity - 0.5))
+    return clip01(regard + p.appraisal_rate * clip01(weight) * (biased - regard))

@@ -16,51 +16,78 @@ import numpy.typing as npt
 
 from nabij.model.context import Context, ResolvedContext
 from nabij.model.disclosure import breadth, choose_depth, topic_risk, willingness
-from nabij.model.goals import connectedness_goal, resolve_goals, self_protection_goal
-from nabij.model.learning import trust_lower_bound
+from nabij.model.elementwise import elementwise
+from nabij.model.goals import (
+    audience_exposure,
+    connectedness_goal,
+    resolve_goals,
+    self_protection_goal,
+)
+from nabij.model.learning import Belief, trust_lower_bound
 from nabij.model.params import Params
+from nabij.model.person import PersonState, PersonTraits
 from nabij.model.state import DyadState, DyadTraits
 from nabij.model.traits import Population, median_trait
 
 FloatArray = npt.NDArray[np.float64]
 
-__all__ = ["Decision", "decide", "disclosure_willingness"]
+__all__ = ["Decision", "decide", "decide_disclosure", "disclosure_willingness"]
 
 
 class Decision(NamedTuple):
-    """A disclosure decision, per dyad: goals, risk, willingness, depth and breadth (0-1)."""
+    """A disclosure decision: goals, risk, willingness, depth and breadth (0-1).
 
-    connect: FloatArray
-    protect: FloatArray
-    risk: FloatArray
-    willingness: FloatArray
-    depth: FloatArray
-    breadth: FloatArray
+    Floats from :func:`decide_disclosure`; arrays (one per dyad) from :func:`decide` and
+    :func:`disclosure_willingness`.
+    """
+
+    connect: float
+    protect: float
+    risk: float
+    willingness: float
+    depth: float
+    breadth: float
+
+
+def decide_disclosure(me: PersonState, my: PersonTraits, partner_depth: float,
+                      power_down: float, cognitive_load: float, display_norm: float,
+                      exposure: float, topic_intimacy: float, valence: float, emotional: float,
+                      params: Params) -> Decision:
+    """One person decides how much to disclose of a topic of this intimacy to this partner.
+
+    Connectedness vs self-protection (Murray et al. 2006), resolved by self-esteem and
+    executive control (Murray et al. 2008), weighed as utility vs risk (Omarzu 2000).
+    ``partner_depth`` is the partner's last disclosure, ``exposure`` the situation's
+    :func:`~nabij.model.goals.audience_exposure`.
+    """
+    p = params
+    belief = Belief(me.belief_mean, me.belief_certainty, me.belief_shape, me.belief_rate)
+    connect = connectedness_goal(my.need_to_belong, me.belief_mean, me.regard, me.liking,
+                                 partner_depth, me.tension, my.avoidance, my.n_close, p)
+    protect = self_protection_goal(trust_lower_bound(belief, p.trust_z), me.regard,
+                                   me.closeness, my.rejection_sensitivity, my.self_compassion,
+                                   power_down, exposure, p)
+    risk = topic_risk(protect, topic_intimacy, valence, emotional, display_norm, p)
+    will = willingness(connect, risk, resolve_goals(my.self_esteem, cognitive_load, p), p)
+    return Decision(connect, protect, risk, will, choose_depth(will, topic_intimacy),
+                    breadth(connect, p))
+
+
+_decide = elementwise(decide_disclosure, out=Decision)
+_exposure = elementwise(audience_exposure)
 
 
 def decide(state: DyadState, traits: DyadTraits, ctx: ResolvedContext, speaker: int,
            topic_intimacy: FloatArray, valence: float, emotional: float,
            params: Params) -> Decision:
-    """Person ``speaker`` of every dyad decides how much to disclose of a topic of this intimacy.
-
-    Connectedness vs self-protection (Murray et al. 2006), resolved by self-esteem and
-    executive control (Murray et al. 2008), weighed as utility vs risk (Omarzu 2000).
-    """
-    s, other = speaker, 1 - speaker
-    p = params
-    belief = state.belief(s)
-    connect = connectedness_goal(traits.need_to_belong[s], belief.mean, state.regard[s],
-                                 state.liking[s], state.last_depth[other], state.tension[s],
-                                 traits.avoidance[s], traits.n_close[s], p)
-    protect = self_protection_goal(trust_lower_bound(belief, p.trust_z), state.regard[s],
-                                   state.closeness[s], traits.rejection_sensitivity[s],
-                                   traits.self_compassion[s], ctx.power_down[s],
-                                   ctx.identifiability, ctx.audience, p)
-    risk = topic_risk(protect, topic_intimacy, valence, emotional, ctx.display_norm, p)
-    will = willingness(connect, risk, resolve_goals(traits.self_esteem[s],
-                                                    ctx.cognitive_load[s], p), p)
-    return Decision(connect, protect, risk, will, choose_depth(will, topic_intimacy),
-                    breadth(connect, p))
+    """Person ``speaker`` of every dyad decides (:func:`decide_disclosure`, for all dyads)."""
+    s = speaker
+    me = PersonState(*(np.asarray(x)[s] for x in state.rows()))
+    my = PersonTraits(*(np.asarray(x)[s] for x in traits.rows()))
+    decided: Decision = _decide(me, my, state.last_depth[1 - s], ctx.power_down[s], ctx.cognitive_load[s],
+                                ctx.display_norm, _exposure(ctx.identifiability, ctx.audience),
+                                topic_intimacy, valence, emotional, params)
+    return decided
 
 
 def disclosure_willingness(

@@ -11,15 +11,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-import numpy as np
-import numpy.typing as npt
-
-from nabij.model._math import sigmoid
+from nabij.model._math import clip01, sigmoid
 from nabij.model.params import Params
-
-FloatArray = npt.NDArray[np.float64]
-BoolArray = npt.NDArray[np.bool_]
-A = npt.ArrayLike
 
 __all__ = [
     "Flood",
@@ -28,48 +21,56 @@ __all__ = [
     "emotional_edit",
     "flood",
     "relieve",
+    "self_paced_topic",
     "suppress",
     "topic_risk",
     "willingness",
 ]
 
 
-def topic_risk(protect: A, topic_intimacy: A, valence: A, emotional: A, display_norm: A,
-               params: Params) -> FloatArray:
+def self_paced_topic(partner_depth: float, params: Params) -> float:
+    """In free talk, the next topic goes ``self_paced_step`` deeper than the partner's last.
+
+    Altman & Taylor (1973); seed 001 ("share 10% more"): reciprocal escalation, capped at 1.
+    """
+    return min(1.0, partner_depth + params.self_paced_step)
+
+
+def topic_risk(protect: float, topic_intimacy: float, valence: float, emotional: float,
+               display_norm: float, params: Params) -> float:
     """Subjective risk of disclosing this topic: it grows with the topic's intimacy.
 
     ``intimacy x (protect x (1 + negative_valence_risk x negativity) + norm_risk x
     (1 - display_norm) x emotional)`` (Omarzu 2000; negative content: Gaucher et al. 2012;
     display norms: Matsumoto 1990).
     """
-    q = np.asarray(topic_intimacy, dtype=np.float64)
-    neg = np.maximum(0.0, -np.asarray(valence, dtype=np.float64))
-    norm = params.norm_risk * (1.0 - np.asarray(display_norm)) * np.asarray(emotional)
-    return np.asarray(q * (np.asarray(protect) * (1.0 + params.negative_valence_risk * neg) + norm))
+    p = params
+    norm = p.norm_risk * (1.0 - display_norm) * emotional
+    return topic_intimacy * (protect * (1.0 + p.negative_valence_risk * max(0.0, -valence)) + norm)
 
 
-def willingness(connect: A, risk: A, resolution: A, params: Params) -> FloatArray:
+def willingness(connect: float, risk: float, resolution: float, params: Params) -> float:
     """How willing a person is to disclose: ``sigmoid(gain x (utility - resolved risk - threshold))``.
 
     Omarzu (2000) weighs utility against risk; the risk counts as much as the goal
     resolution lets it (Murray et al. 2008, :func:`~nabij.model.goals.resolve_goals`).
     """
-    net = np.asarray(connect) - np.asarray(resolution) * np.asarray(risk)
-    return sigmoid(params.disclosure_gain * (net - params.disclosure_threshold))
+    return sigmoid(params.disclosure_gain * (connect - resolution * risk
+                                             - params.disclosure_threshold))
 
 
-def choose_depth(will: A, topic_intimacy: A) -> FloatArray:
+def choose_depth(will: float, topic_intimacy: float) -> float:
     """Depth disclosed: the topic's intimacy turned down by willingness (a dimmer; seed 001)."""
-    return np.asarray(np.asarray(topic_intimacy, dtype=np.float64) * np.asarray(will))
+    return topic_intimacy * will
 
 
-def breadth(connect: A, params: Params) -> FloatArray:
+def breadth(connect: float, params: Params) -> float:
     """Breadth (share of topics touched, 0-1) rises with utility alone (Omarzu 2000)."""
-    return sigmoid(params.breadth_gain * (np.asarray(connect) - params.disclosure_threshold))
+    return sigmoid(params.breadth_gain * (connect - params.disclosure_threshold))
 
 
-def emotional_edit(depth: A, expected: A, perceived: A, rejection_sensitivity: A,
-                   avoidance: A, params: Params) -> FloatArray:
+def emotional_edit(depth: float, expected: float, perceived: float, rejection_sensitivity: float,
+                   avoidance: float, params: Params) -> float:
     """Fraction of a disclosure taken back after seeing the reaction (seed 001).
 
     *If* the reaction is worse than expected, *then* the person retracts or jokes it away,
@@ -77,40 +78,40 @@ def emotional_edit(depth: A, expected: A, perceived: A, rejection_sensitivity: A
     ``min(edit_max, edit_gain x shortfall x (0.5 + 0.5 RS + 0.5 AV))``; nothing is edited
     when nothing was disclosed.
     """
-    shortfall = np.maximum(0.0, np.asarray(expected) - np.asarray(perceived))
-    disposition = 0.5 + 0.5 * np.asarray(rejection_sensitivity) + 0.5 * np.asarray(avoidance)
-    frac = np.minimum(params.edit_max, params.edit_gain * shortfall * disposition)
-    return np.asarray(np.where(np.asarray(depth) > 0.0, frac, 0.0))
+    if depth <= 0.0:
+        return 0.0
+    shortfall = max(0.0, expected - perceived)
+    disposition = 0.5 + 0.5 * rejection_sensitivity + 0.5 * avoidance
+    return min(params.edit_max, params.edit_gain * shortfall * disposition)
 
 
-def suppress(tension: A, invited: A, depth: A, emotional: A, params: Params) -> FloatArray:
+def suppress(tension: float, invited: float, depth: float, emotional: float,
+             params: Params) -> float:
     """Tension after holding back: ``+ suppression_rate x (invited - said) x emotional weight``.
 
     Seed 003; Gross & John (2003): suppressing what one wanted to express raises stress.
     """
-    held = np.maximum(0.0, np.asarray(invited) - np.asarray(depth))
-    weight = 0.5 + 0.5 * np.asarray(emotional)
-    return np.asarray(np.clip(np.asarray(tension) + params.suppression_rate * held * weight, 0, 1))
+    held = max(0.0, invited - depth)
+    return clip01(tension + params.suppression_rate * held * (0.5 + 0.5 * emotional))
 
 
 class Flood(NamedTuple):
     """The result of a possible flood: depth actually disclosed, whether it flooded."""
 
-    depth: FloatArray
-    flooded: BoolArray
+    depth: float
+    flooded: bool
 
 
-def flood(tension: A, depth: A, params: Params) -> Flood:
+def flood(tension: float, depth: float, params: Params) -> Flood:
     """*If* tension passes ``flood_threshold``, *then* it floods out: depth jumps to the tension.
 
     Seed 003: pent-up feelings come out later, all at once.
     """
-    t = np.asarray(tension, dtype=np.float64)
-    d = np.asarray(depth, dtype=np.float64)
-    flooded = t > params.flood_threshold
-    return Flood(np.asarray(np.where(flooded, np.maximum(d, t), d)), np.asarray(flooded))
+    if tension > params.flood_threshold:
+        return Flood(max(depth, tension), True)
+    return Flood(depth, False)
 
 
-def relieve(tension: A, kept_depth: A, params: Params) -> FloatArray:
+def relieve(tension: float, kept_depth: float, params: Params) -> float:
     """Speaking relieves tension: ``- relief_rate x kept depth`` (Pennebaker 1997; seed 003)."""
-    return np.asarray(np.maximum(0.0, np.asarray(tension) - params.relief_rate * np.asarray(kept_depth)))
+    return max(0.0, tension - params.relief_rate * kept_depth)

@@ -10,16 +10,19 @@ moderately responsive earns more trust than one who alternates extremes with the
 The belief is a Normal-Gamma posterior over the mean and precision of reactions on a 0-1
 scale, with two twists: each observation has a weight (deeper disclosures are more
 diagnostic), and older evidence is discounted by a factor ``discount`` per step (recent
-behaviour counts more; a forgetting-factor Bayesian filter). Pure and vectorized: all
-arguments broadcast.
+behaviour counts more; a forgetting-factor Bayesian filter). Each rule is a scalar function
+of one belief; :mod:`nabij.model.arrays` gives its array form (all arguments broadcast).
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
+import math
+from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
+
+from nabij.model._math import clip01
 
 FloatArray = npt.NDArray[np.float64]
 ArrayLike = npt.ArrayLike
@@ -51,10 +54,10 @@ class Belief(NamedTuple):
     how variable the partner is.
     """
 
-    mean: FloatArray
-    certainty: FloatArray
-    shape: FloatArray
-    rate: FloatArray
+    mean: float
+    certainty: float
+    shape: float
+    rate: float
 
 
 def prior_belief(mean: ArrayLike, certainty: ArrayLike) -> Belief:
@@ -68,44 +71,39 @@ def prior_belief(mean: ArrayLike, certainty: ArrayLike) -> Belief:
         raise ValueError("certainty: the prior weight of evidence must be > 0")
     shape = np.full(m.shape, PRIOR_SHAPE)
     rate = shape * PRIOR_REACTION_SD**2
-    return Belief(m.astype(np.float64), k.astype(np.float64), shape, rate)
+    arrays: Any = (x.astype(np.float64) for x in (m, k, shape, rate))
+    return Belief(*arrays)
 
 
-def update_belief(
-    belief: Belief, observed: ArrayLike, weight: ArrayLike = 1.0, discount: ArrayLike = 1.0
-) -> Belief:
+def update_belief(belief: Belief, observed: float, weight: float = 1.0,
+                  discount: float = 1.0) -> Belief:
     """Discount the old evidence by ``discount`` and add one observation of weight ``weight``.
 
     ``weight = 0`` leaves the belief unchanged apart from the discount.
     """
-    x = np.asarray(observed, dtype=np.float64)
-    w = np.asarray(weight, dtype=np.float64)
-    lam = np.asarray(discount, dtype=np.float64)
-    k, a, b = discount_belief(belief, lam)[1:]
-    k_new = k + w
-    mean_new = (k * belief.mean + w * x) / k_new
-    a_new = a + 0.5 * w
-    b_new = b + 0.5 * k * w * (x - belief.mean) ** 2 / k_new
-    return Belief(mean_new, k_new, a_new, b_new)
+    old = discount_belief(belief, discount)
+    k, a, b = old.certainty, old.shape, old.rate
+    k_new = k + weight
+    mean_new = (k * belief.mean + weight * observed) / k_new
+    b_new = b + 0.5 * k * weight * (observed - belief.mean) ** 2 / k_new
+    return Belief(mean_new, k_new, a + 0.5 * weight, b_new)
 
 
-def discount_belief(belief: Belief, discount: ArrayLike) -> Belief:
+def discount_belief(belief: Belief, discount: float) -> Belief:
     """Old evidence counts ``discount`` times as much (the mean stays; certainty shrinks)."""
-    lam = np.asarray(discount, dtype=np.float64)
-    floor = np.asarray(MIN_EVIDENCE)
-    return Belief(belief.mean, np.maximum(belief.certainty * lam, floor),
-                  np.maximum(belief.shape * lam, floor),
-                  np.maximum(belief.rate * lam, floor * PRIOR_REACTION_SD**2))
+    return Belief(belief.mean, max(belief.certainty * discount, MIN_EVIDENCE),
+                  max(belief.shape * discount, MIN_EVIDENCE),
+                  max(belief.rate * discount, MIN_EVIDENCE * PRIOR_REACTION_SD**2))
 
 
-def belief_sd(belief: Belief) -> FloatArray:
+def belief_sd(belief: Belief) -> float:
     """Posterior scale of the mean responsiveness: ``sqrt(rate / (shape * certainty))``."""
-    return np.asarray(np.sqrt(belief.rate / (belief.shape * belief.certainty)))
+    return math.sqrt(belief.rate / (belief.shape * belief.certainty))
 
 
-def trust_lower_bound(belief: Belief, z: float) -> FloatArray:
+def trust_lower_bound(belief: Belief, z: float) -> float:
     """Trust: the lower bound ``mean - z * sd`` of the belief, kept on [0, 1]."""
-    return np.asarray(np.clip(belief.mean - z * belief_sd(belief), 0.0, 1.0))
+    return clip01(belief.mean - z * belief_sd(belief))
 
 
 def credible_interval(belief: Belief, level: float = 0.9) -> tuple[FloatArray, FloatArray]:
@@ -114,6 +112,8 @@ def credible_interval(belief: Belief, level: float = 0.9) -> tuple[FloatArray, F
         raise ValueError(f"level: a credible level must lie strictly between 0 and 1, got {level}")
     from scipy import stats  # imported here: scipy costs ~1 s of start-up for every CLI call
 
+    from nabij.model.arrays import belief_sd as sd  # the array form of this module's rule
+
     q = stats.t.ppf(0.5 + level / 2.0, df=2.0 * belief.shape)
-    half = q * belief_sd(belief)
+    half = q * sd(belief)
     return (np.clip(belief.mean - half, 0.0, 1.0), np.clip(belief.mean + half, 0.0, 1.0))

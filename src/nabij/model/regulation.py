@@ -12,13 +12,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-import numpy as np
-import numpy.typing as npt
-
+from nabij.model._math import clip01
 from nabij.model.params import Params
-
-FloatArray = npt.NDArray[np.float64]
-BoolArray = npt.NDArray[np.bool_]
 
 __all__ = ["Regulated", "decide_to_leave", "regulate_dependence"]
 
@@ -26,22 +21,13 @@ __all__ = ["Regulated", "decide_to_leave", "regulate_dependence"]
 class Regulated(NamedTuple):
     """Closeness and liking after regulation."""
 
-    closeness: FloatArray
-    liking: FloatArray
+    closeness: float
+    liking: float
 
 
-def regulate_dependence(
-    closeness: npt.ArrayLike,
-    liking: npt.ArrayLike,
-    intimacy: npt.ArrayLike,
-    new_hurt: npt.ArrayLike,
-    regard: npt.ArrayLike,
-    security: npt.ArrayLike,
-    received_depth: npt.ArrayLike,
-    kept_depth: npt.ArrayLike,
-    perceived: npt.ArrayLike,
-    params: Params,
-) -> Regulated:
+def regulate_dependence(closeness: float, liking: float, intimacy: float, new_hurt: float,
+                        regard: float, security: float, received_depth: float,
+                        kept_depth: float, perceived: float, params: Params) -> Regulated:
     """Update closeness (dependence) and liking for one person after one turn.
 
     - Intimacy builds closeness: ``+ closeness_rate x intimacy x (1 - c) x (0.5 + 0.5 x
@@ -55,36 +41,23 @@ def regulate_dependence(
       undervaluation x liking`` (devaluing the partner; Murray et al. 2006), undervaluation
       being how far regard falls below the pivot, relative to the pivot.
     """
-    c = np.asarray(closeness, dtype=np.float64)
-    lk = np.asarray(liking, dtype=np.float64)
-    hurt = np.asarray(new_hurt, dtype=np.float64)
-    approach = np.asarray(regard, dtype=np.float64) - params.regard_pivot
-    sec = np.asarray(security, dtype=np.float64)
-    room = np.where(approach > 0.0, 1.0 - c, c)
-    c_new = (
-        c
-        + params.closeness_rate * np.asarray(intimacy) * (1.0 - c) * (0.5 + 0.5 * sec)
-        + params.threat_response * hurt * approach * room
-    )
-    undervalued = np.maximum(0.0, -approach) / max(params.regard_pivot, 1e-9)
-    lk_new = (
-        lk
-        + params.liking_receive * np.asarray(received_depth) * (1.0 - lk)
-        + params.liking_disclose * np.asarray(kept_depth) * np.asarray(perceived) * (1.0 - lk)
-        - params.devalue_rate * hurt * undervalued * lk
-    )
-    return Regulated(np.asarray(np.clip(c_new, 0.0, 1.0)), np.asarray(np.clip(lk_new, 0.0, 1.0)))
+    p = params
+    c, lk = closeness, liking
+    approach = regard - p.regard_pivot
+    room = 1.0 - c if approach > 0.0 else c
+    c_new = (c + p.closeness_rate * intimacy * (1.0 - c) * (0.5 + 0.5 * security)
+             + p.threat_response * new_hurt * approach * room)
+    undervalued = max(0.0, -approach) / max(p.regard_pivot, 1e-9)
+    lk_new = (lk + p.liking_receive * received_depth * (1.0 - lk)
+              + p.liking_disclose * kept_depth * perceived * (1.0 - lk)
+              - p.devalue_rate * new_hurt * undervalued * lk)
+    return Regulated(clip01(c_new), clip01(lk_new))
 
 
-def decide_to_leave(
-    left: npt.ArrayLike, regard: npt.ArrayLike, hurt: npt.ArrayLike, params: Params
-) -> BoolArray:
+def decide_to_leave(left: bool, regard: float, hurt: float, params: Params) -> bool:
     """Leaving (ghosting), the last resort of self-protection (Murray et al. 2006).
 
     *If* a person feels almost unvalued (regard below ``leave_regard``) *and* is badly
     hurt (hurt above ``leave_hurt``), *then* they leave; leaving is permanent.
     """
-    return np.asarray(
-        np.asarray(left, dtype=bool)
-        | ((np.asarray(regard) < params.leave_regard) & (np.asarray(hurt) > params.leave_hurt))
-    )
+    return left or (regard < params.leave_regard and hurt > params.leave_hurt)

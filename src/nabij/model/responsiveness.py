@@ -10,14 +10,8 @@ emotional disclosure counts more than factual (Laurenceau et al. 1998).
 
 from __future__ import annotations
 
-import numpy as np
-import numpy.typing as npt
-
-from nabij.model._math import sigmoid
+from nabij.model._math import clip01, logit, sigmoid
 from nabij.model.params import Params
-
-FloatArray = npt.NDArray[np.float64]
-A = npt.ArrayLike
 
 __all__ = [
     "actual_responsiveness_logit",
@@ -25,13 +19,13 @@ __all__ = [
     "intimacy_of_discloser",
     "intimacy_of_listener",
     "perceived_responsiveness",
+    "scripted_responsiveness_logit",
 ]
 
 
-def actual_responsiveness_logit(
-    depth: A, opener: A, security: A, liking: A, avoidance: A, chemistry: A, flooded: A,
-    noise: A, params: Params,
-) -> FloatArray:
+def actual_responsiveness_logit(depth: float, opener: float, security: float, liking: float,
+                                avoidance: float, chemistry: float, flooded: bool, noise: float,
+                                params: Params) -> float:
     """The listener's actual responsiveness, on the logit scale (``sigmoid`` gives 0-1).
 
     Grows with the listener's skill as an "opener" (Miller, Berg & Archer 1983), their own
@@ -41,23 +35,24 @@ def actual_responsiveness_logit(
     (seed 003); plus the pair's chemistry (Dindia et al. 1997) and momentary noise.
     """
     p = params
-    return np.asarray(
-        p.responsiveness_base
-        + p.skill_weight * (np.asarray(opener) - 0.5)
-        + p.security_weight * (np.asarray(security) - 0.5)
-        + p.listener_liking_weight * (np.asarray(liking) - 0.5)
-        + p.depth_elicits * np.asarray(depth)
-        - p.avoidance_listener_weight * np.asarray(avoidance)
-        - p.flood_penalty * np.asarray(flooded, dtype=np.float64)
-        + np.asarray(chemistry)
-        + p.responsiveness_noise * np.asarray(noise),
-        dtype=np.float64,
-    )
+    return (p.responsiveness_base + p.skill_weight * (opener - 0.5)
+            + p.security_weight * (security - 0.5)
+            + p.listener_liking_weight * (liking - 0.5) + p.depth_elicits * depth
+            - p.avoidance_listener_weight * avoidance
+            - p.flood_penalty * (1.0 if flooded else 0.0) + chemistry
+            + p.responsiveness_noise * noise)
 
 
-def perceived_responsiveness(
-    actual_logit: A, rejection_sensitivity: A, self_esteem: A, noise: A, params: Params
-) -> FloatArray:
+def scripted_responsiveness_logit(feedback: float) -> float:
+    """A scripted reaction (a confederate, bogus feedback; Leary et al. 1995) on the logit scale.
+
+    It replaces the listener's own responsiveness; ``feedback`` is on 0-1.
+    """
+    return logit(feedback)
+
+
+def perceived_responsiveness(actual_logit: float, rejection_sensitivity: float,
+                             self_esteem: float, noise: float, params: Params) -> float:
     """How responsive the reaction seems to the discloser (0-1).
 
     Downey & Feldman (1996): rejection-sensitive people readily perceive rejection; the
@@ -65,21 +60,18 @@ def perceived_responsiveness(
     Murray et al. (2000): low self-esteem people see less regard. Plus reading noise.
     """
     p = params
-    return sigmoid(
-        np.asarray(actual_logit)
-        - p.perception_rs_bias * (np.asarray(rejection_sensitivity) - 0.5)
-        + p.perception_se_bias * (np.asarray(self_esteem) - 0.5)
-        + p.perception_noise * np.asarray(noise)
-    )
+    return sigmoid(actual_logit - p.perception_rs_bias * (rejection_sensitivity - 0.5)
+                   + p.perception_se_bias * (self_esteem - 0.5) + p.perception_noise * noise)
 
 
-def emotional_weight(depth: A, emotional: A, params: Params) -> FloatArray:
+def emotional_weight(depth: float, emotional: float, params: Params) -> float:
     """Depth weighted by content: facts count ``factual_weight``, emotions count 1 (Laurenceau 1998)."""
     f = params.factual_weight
-    return np.asarray(np.asarray(depth) * (f + (1.0 - f) * np.asarray(emotional)), dtype=np.float64)
+    return depth * (f + (1.0 - f) * emotional)
 
 
-def intimacy_of_discloser(weighted_depth: A, depth: A, perceived: A, params: Params) -> FloatArray:
+def intimacy_of_discloser(weighted_depth: float, depth: float, perceived: float,
+                          params: Params) -> float:
     """Intimacy felt by the one who disclosed (0-1) (Reis & Shaver 1988; Laurenceau 1998).
 
     ``intimacy_self x weighted depth + intimacy_responsiveness x perceived x (floor + (1 -
@@ -88,12 +80,10 @@ def intimacy_of_discloser(weighted_depth: A, depth: A, perceived: A, params: Par
     et al. 2011).
     """
     p = params
-    val = (p.intimacy_self * np.asarray(weighted_depth)
-           + p.intimacy_responsiveness * np.asarray(perceived)
-           * (p.responsiveness_floor + (1.0 - p.responsiveness_floor) * np.asarray(depth)))
-    return np.asarray(np.clip(val, 0.0, 1.0))
+    return clip01(p.intimacy_self * weighted_depth + p.intimacy_responsiveness * perceived
+                  * (p.responsiveness_floor + (1.0 - p.responsiveness_floor) * depth))
 
 
-def intimacy_of_listener(partner_weighted_depth: A, params: Params) -> FloatArray:
+def intimacy_of_listener(partner_weighted_depth: float, params: Params) -> float:
     """Intimacy felt by the one who was confided in: ``intimacy_partner x partner's weighted depth``."""
-    return np.asarray(np.clip(params.intimacy_partner * np.asarray(partner_weighted_depth), 0.0, 1.0))
+    return clip01(params.intimacy_partner * partner_weighted_depth)

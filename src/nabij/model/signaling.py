@@ -12,43 +12,31 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-import numpy as np
-import numpy.typing as npt
-
+from nabij.model._math import clip01
 from nabij.model.params import Params
 
-FloatArray = npt.NDArray[np.float64]
-
-__all__ = ["Signal", "rejection_stakes", "signal_acceptance"]
+__all__ = ["Signal", "decay_hurt", "rejection_stakes", "settle_security", "signal_acceptance"]
 
 
-def rejection_stakes(closeness: npt.ArrayLike, params: Params) -> FloatArray:
+def rejection_stakes(closeness: float, params: Params) -> float:
     """What a rejection costs at this closeness: ``stakes_base + stakes_closeness x closeness``.
 
     Murray et al. (2006): the psychological cost of rejection grows with interdependence.
     """
-    c = np.asarray(closeness, dtype=np.float64)
-    return np.asarray(params.stakes_base + params.stakes_closeness * c)
+    return params.stakes_base + params.stakes_closeness * closeness
 
 
 class Signal(NamedTuple):
     """What one reaction did to the person: new felt security, new hurt state, hurt added."""
 
-    security: FloatArray
-    hurt: FloatArray
-    new_hurt: FloatArray
+    security: float
+    hurt: float
+    new_hurt: float
 
 
-def signal_acceptance(
-    security: npt.ArrayLike,
-    hurt: npt.ArrayLike,
-    perceived: npt.ArrayLike,
-    relevance: npt.ArrayLike,
-    closeness: npt.ArrayLike,
-    self_compassion: npt.ArrayLike,
-    regard: npt.ArrayLike,
-    params: Params,
-) -> Signal:
+def signal_acceptance(security: float, hurt: float, perceived: float, relevance: float,
+                      closeness: float, self_compassion: float, regard: float,
+                      params: Params) -> Signal:
     """Felt security and hurt after a perceived reaction (sociometer; Leary et al. 1995).
 
     - acceptance = perceived responsiveness minus the neutral point;
@@ -61,16 +49,30 @@ def signal_acceptance(
 
     ``relevance`` is how personal the reaction is (1 = about who one is, 0 = random).
     """
-    p = np.asarray(perceived, dtype=np.float64)
-    rel = np.clip(np.asarray(relevance, dtype=np.float64), 0.0, 1.0)
-    stakes = rejection_stakes(closeness, params)
-    neutral = params.acceptance_neutral
-    acceptance = np.where(p >= neutral, (p - neutral) / (1.0 - neutral), (p - neutral) / neutral)
-    rejection = np.maximum(0.0, -acceptance)
-    cushion = 1.0 - params.self_compassion_buffer * np.asarray(self_compassion, dtype=np.float64)
-    doubt = 1.0 + params.hurt_doubt * (1.0 - np.asarray(regard, dtype=np.float64))
-    new_hurt = np.clip(params.hurt_gain * rel * stakes * rejection * cushion * doubt, 0.0, 1.0)
-    sec = np.asarray(security, dtype=np.float64)
-    sec = np.clip(sec + params.sociometer_rate * rel * stakes * acceptance, 0.0, 1.0)
-    h = np.clip(np.asarray(hurt, dtype=np.float64) + new_hurt, 0.0, 1.0)
-    return Signal(np.asarray(sec), np.asarray(h), np.asarray(new_hurt))
+    p = params
+    rel = clip01(relevance)
+    stakes = rejection_stakes(closeness, p)
+    neutral = p.acceptance_neutral
+    if perceived >= neutral:
+        acceptance = (perceived - neutral) / (1.0 - neutral)
+    else:
+        acceptance = (perceived - neutral) / neutral
+    rejection = max(0.0, -acceptance)
+    cushion = 1.0 - p.self_compassion_buffer * self_compassion
+    doubt = 1.0 + p.hurt_doubt * (1.0 - regard)
+    new_hurt = clip01(p.hurt_gain * rel * stakes * rejection * cushion * doubt)
+    sec = clip01(security + p.sociometer_rate * rel * stakes * acceptance)
+    return Signal(sec, clip01(hurt + new_hurt), new_hurt)
+
+
+def decay_hurt(hurt: float, params: Params) -> float:
+    """Hurt fades from turn to turn: ``x hurt_decay`` (Murray, Bellavia, Rose & Griffin 2003)."""
+    return hurt * params.hurt_decay
+
+
+def settle_security(security: float, self_esteem: float, params: Params) -> float:
+    """Felt security drifts back toward chronic self-esteem by ``security_homeostasis`` a turn.
+
+    The sociometer is trait and state at once (Leary & Baumeister 2000).
+    """
+    return security + params.security_homeostasis * (self_esteem - security)

@@ -11,14 +11,17 @@ the same in both rows, and ``instruction`` is a goal set from outside (:mod:`.st
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
+from nabij.model.arrays import trust_lower_bound
 from nabij.model.context import RELATIONSHIPS, ResolvedContext
 from nabij.model.impressions import first_impression, projected_regard, target_appeal
-from nabij.model.learning import Belief, prior_belief, trust_lower_bound
+from nabij.model.learning import Belief, prior_belief
 from nabij.model.params import Params
+from nabij.model.person import PersonState, PersonTraits
 from nabij.model.start import ResolvedStart
 from nabij.model.traits import Population
 
@@ -50,6 +53,10 @@ class DyadTraits:
         """Gather traits for dyads; ``persons`` has shape ``(n, 2)`` (indices into population)."""
         idx = np.asarray(persons, dtype=np.intp).T
         return cls(**{f.name: getattr(population, f.name)[idx] for f in fields(cls)})
+
+    def rows(self) -> tuple[FloatArray, ...]:
+        """The arrays of the traits a turn reads, in the order of :class:`PersonTraits`."""
+        return tuple(getattr(self, name) for name in PersonTraits._fields)
 
     def take(self, index: IntArray) -> DyadTraits:
         """The traits of the dyads at ``index``."""
@@ -135,10 +142,10 @@ class DyadState:
             security=pick(given.security, traits.self_esteem),
             tension=pick(given.tension, np.zeros(both)),
             hurt=np.zeros(both),
-            belief_mean=belief.mean.copy(),
-            belief_certainty=belief.certainty.copy(),
-            belief_shape=belief.shape.copy(),
-            belief_rate=belief.rate.copy(),
+            belief_mean=np.array(belief.mean),
+            belief_certainty=np.array(belief.certainty),
+            belief_shape=np.array(belief.shape),
+            belief_rate=np.array(belief.rate),
             last_depth=np.zeros(both),
             left=np.zeros(both, dtype=bool),
             chemistry=chemistry,
@@ -152,16 +159,21 @@ class DyadState:
 
     def belief(self, row: int | slice = slice(None)) -> Belief:
         """The learned belief about the partner's responsiveness, for one row or both."""
-        return Belief(self.belief_mean[row], self.belief_certainty[row],
-                      self.belief_shape[row], self.belief_rate[row])
+        rows: Any = (x[row] for x in (self.belief_mean, self.belief_certainty,
+                                      self.belief_shape, self.belief_rate))
+        return Belief(*rows)
 
     def trust(self, params: Params) -> FloatArray:
         """Trust in the partner: the lower bound of the belief (seed 001)."""
-        return trust_lower_bound(self.belief(), params.trust_z)
+        return np.asarray(trust_lower_bound(self.belief(), params.trust_z))
 
     def active(self) -> BoolArray:
         """Dyads in which nobody has left."""
         return np.asarray(~(self.left[0] | self.left[1]))
+
+    def rows(self) -> tuple[FloatArray, ...]:
+        """The arrays of the state a turn reads and writes, in the order of :class:`PersonState`."""
+        return tuple(getattr(self, name) for name in PersonState._fields)
 
     def copy(self) -> DyadState:
         return DyadState(**{f.name: getattr(self, f.name).copy() for f in fields(self)})

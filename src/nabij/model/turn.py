@@ -1,28 +1,47 @@
-"""One turn of a conversation: every rule in order, for all dyads at once.
+"""One turn of a conversation: one dyad's turn, composed of the rules in order.
 
-A turn is one disclosure by the speaker of each dyad and the listener's reaction:
+A turn is one disclosure by the speaker and the listener's reaction:
 goal balance and disclosure decision (speaker) -> possible flood -> actual responsiveness
 (listener) -> perceived responsiveness, editing (speaker) -> intimacy (both) -> signaling,
 appraisal, learning (speaker; the listener appraises being confided in) -> dependence
-regulation (both) -> suppression and relief -> leaving. The state is updated in place;
-the outcome of the turn is returned. Pure computation: no I/O, no randomness of its own
+regulation (both) -> suppression and relief -> leaving.
+
+:func:`dyad_turn` is the turn of one dyad in plain floats, calling each rule's single
+definition (:data:`RULES`). The engine's fused kernel compiles it into its loop over dyads
+(:mod:`nabij.engine.fused`); :func:`take_turn` applies it to every dyad of a
+:class:`~nabij.model.state.DyadState` through a compiled element-wise loop (the reference
+the fused kernel is checked against). Pure computation: no I/O, no randomness of its own
 (the engine passes the noise in).
 """
 
 from __future__ import annotations
 
+import math
 from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
 
-from nabij.model._math import logit, sigmoid
+from nabij.model import (
+    appraisal,
+    decision,
+    disclosure,
+    goals,
+    learning,
+    regulation,
+    responsiveness,
+    signaling,
+)
+from nabij.model._math import sigmoid
 from nabij.model.appraisal import appraise_regard, diagnosticity
+from nabij.model.arrays import audience_exposure, discount_belief
 from nabij.model.context import ResolvedContext
-from nabij.model.decision import decide
-from nabij.model.disclosure import emotional_edit, flood, relieve, suppress
-from nabij.model.learning import discount_belief, update_belief
+from nabij.model.decision import decide_disclosure
+from nabij.model.disclosure import emotional_edit, flood, relieve, self_paced_topic, suppress
+from nabij.model.elementwise import elementwise
+from nabij.model.learning import Belief, update_belief
 from nabij.model.params import Params
+from nabij.model.person import PersonState, PersonTraits
 from nabij.model.regulation import decide_to_leave, regulate_dependence
 from nabij.model.responsiveness import (
     actual_responsiveness_logit,
@@ -30,14 +49,36 @@ from nabij.model.responsiveness import (
     intimacy_of_discloser,
     intimacy_of_listener,
     perceived_responsiveness,
+    scripted_responsiveness_logit,
 )
-from nabij.model.signaling import signal_acceptance
+from nabij.model.signaling import decay_hurt, settle_security, signal_acceptance
 from nabij.model.state import DyadState, DyadTraits
 
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 
-__all__ = ["TurnInput", "TurnOutcome", "pass_days", "take_turn"]
+__all__ = ["RULES", "TurnInput", "TurnOutcome", "TurnValues", "dyad_turn", "pass_days",
+           "take_turn"]
+
+#: Every rule a turn calls, by module: the registry of the model's single definitions.
+RULES = {
+    "goals": (goals.connectedness_goal, goals.anticipated_rejection, goals.self_protection_goal,
+              goals.resolve_goals),
+    "disclosure": (disclosure.self_paced_topic, disclosure.topic_risk, disclosure.willingness,
+                   disclosure.choose_depth, disclosure.breadth, disclosure.flood,
+                   disclosure.emotional_edit, disclosure.suppress, disclosure.relieve,
+                   decision.decide_disclosure),
+    "responsiveness": (responsiveness.actual_responsiveness_logit,
+                       responsiveness.scripted_responsiveness_logit,
+                       responsiveness.perceived_responsiveness, responsiveness.emotional_weight,
+                       responsiveness.intimacy_of_discloser, responsiveness.intimacy_of_listener),
+    "signaling": (signaling.decay_hurt, signaling.settle_security, signaling.rejection_stakes,
+                  signaling.signal_acceptance),
+    "appraisal": (appraisal.diagnosticity, appraisal.appraise_regard),
+    "learning": (learning.update_belief, learning.discount_belief, learning.belief_sd,
+                 learning.trust_lower_bound),
+    "regulation": (regulation.regulate_dependence, regulation.decide_to_leave),
+}
 
 
 class TurnInput(NamedTuple):
@@ -75,81 +116,137 @@ class TurnOutcome(NamedTuple):
     new_hurt: FloatArray
 
 
+class TurnValues(NamedTuple):
+    """What happened in one dyad's turn (the per-dyad fields of :class:`TurnOutcome`)."""
+
+    topic_intimacy: float
+    willingness: float
+    depth: float
+    kept_depth: float
+    breadth: float
+    edited: float
+    flooded: bool
+    actual_responsiveness: float
+    perceived_responsiveness: float
+    intimacy_speaker: float
+    intimacy_listener: float
+    new_hurt: float
+
+
+def dyad_turn(me: PersonState, you: PersonState, my: PersonTraits, your: PersonTraits,
+              power_down: float, load: float, display_norm: float, exposure: float,
+              topic: float, valence: float, emotional: float, feedback: float, relevance: float,
+              noise_actual: float, noise_perceived: float,
+              params: Params) -> tuple[PersonState, PersonState, TurnValues]:
+    """Speaker ``me`` discloses to listener ``you``; return both new states and the turn's values.
+
+    ``power_down`` and ``load`` are the speaker's context, ``exposure`` the dyad's
+    :func:`~nabij.model.goals.audience_exposure`; ``topic`` is NaN for a self-paced turn;
+    ``feedback`` and ``relevance`` script the reaction and how personal it is (NaN = not
+    scripted; :class:`TurnInput`); ``params`` is anything with the attributes of
+    :class:`~nabij.model.params.Params`.
+    """
+    p = params
+    on = 0.0 if (me.left or you.left) else 1.0
+    active = on > 0.0
+    q = self_paced_topic(you.last_depth, p) if math.isnan(topic) else topic
+
+    # 1-2. goal balance and the disclosure decision (Murray 2006/2008; Omarzu 2000)
+    decided = decide_disclosure(me, my, you.last_depth, power_down, load, display_norm,
+                                exposure, q, valence, emotional, p)
+    # 3. flooding of pent-up tension (seed 003)
+    flooded_out = flood(me.tension, decided.depth, p)
+    depth = flooded_out.depth if active else 0.0
+    flooded = flooded_out.flooded and active
+
+    # 4-5. the listener's reaction, how it is read, editing, intimacy (Reis & Shaver 1988)
+    if math.isnan(feedback):
+        a_logit = actual_responsiveness_logit(depth, your.opener, you.security, you.liking,
+                                              your.avoidance, you.chemistry, flooded,
+                                              noise_actual, p)
+    else:
+        a_logit = scripted_responsiveness_logit(feedback)
+    perceived = perceived_responsiveness(a_logit, my.rejection_sensitivity, my.self_esteem,
+                                         noise_perceived, p)
+    edited = emotional_edit(depth, me.belief_mean, perceived, my.rejection_sensitivity,
+                            my.avoidance, p)
+    kept = depth * (1.0 - edited)
+    weighted = emotional_weight(kept, emotional, p)
+    intimacy_me = intimacy_of_discloser(weighted, kept, perceived, p) if active else 0.0
+    intimacy_you = intimacy_of_listener(weighted, p) if active else 0.0
+
+    # 6. hurt decays, felt security returns toward self-esteem (both people)
+    my_hurt = decay_hurt(me.hurt, p)
+    your_hurt = decay_hurt(you.hurt, p)
+    my_security = settle_security(me.security, my.self_esteem, p)
+    your_security = settle_security(you.security, your.self_esteem, p)
+
+    # 7. signaling: the sociometer (Leary et al. 1995)
+    diag = (diagnosticity(depth, p) if math.isnan(relevance) else relevance) * on
+    new_hurt = 0.0
+    if active:
+        my_security, my_hurt, new_hurt = signal_acceptance(
+            my_security, my_hurt, perceived, diag, me.closeness, my.self_compassion, me.regard, p)
+
+    # 8. appraisal of regard: the speaker reads the reaction; being confided in is evidence
+    #    of being valued (Murray et al. 2006; Collins & Miller 1994)
+    my_regard = appraise_regard(me.regard, perceived, diag, my.self_esteem,
+                                my.rejection_sensitivity, p)
+    your_regard = appraise_regard(you.regard, 0.5 + 0.5 * kept, kept, your.self_esteem,
+                                  your.rejection_sensitivity, p)
+
+    # 9. learning the partner's responsiveness (seed 001)
+    belief = update_belief(
+        Belief(me.belief_mean, me.belief_certainty, me.belief_shape, me.belief_rate),
+        perceived, p.learning_rate * diag, p.evidence_discount if active else 1.0)
+
+    # 10. dependence regulation, both people (Murray et al. 2006; Collins & Miller 1994)
+    my_close, my_liking = regulate_dependence(me.closeness, me.liking, intimacy_me, new_hurt,
+                                              my_regard, my_security, 0.0, kept, perceived, p)
+    your_close, your_liking = regulate_dependence(you.closeness, you.liking, intimacy_you, 0.0,
+                                                  your_regard, your_security, weighted, 0.0,
+                                                  0.0, p)
+
+    # 11. suppression, relief, tension decay and leaving (seed 003; Murray et al. 2006)
+    my_tension = relieve(suppress(me.tension, q * on, depth, emotional, p), kept, p)
+    left = decide_to_leave(me.left, my_regard, my_hurt, p)
+
+    new_me = PersonState(my_close, my_liking, my_regard, my_security,
+                         my_tension * p.tension_decay, my_hurt, belief.mean, belief.certainty,
+                         belief.shape, belief.rate, kept, left, me.chemistry)
+    new_you = PersonState(your_close, your_liking, your_regard, your_security,
+                          you.tension * p.tension_decay, your_hurt, you.belief_mean,
+                          you.belief_certainty, you.belief_shape, you.belief_rate,
+                          you.last_depth, you.left, you.chemistry)
+    values = TurnValues(q, decided.willingness, depth, kept, decided.breadth * on, edited,
+                        flooded, sigmoid(a_logit), perceived, intimacy_me, intimacy_you, new_hurt)
+    return new_me, new_you, values
+
+
+_turn = elementwise(dyad_turn, out=(PersonState, PersonState, TurnValues))
+
+
 def take_turn(state: DyadState, traits: DyadTraits, ctx: ResolvedContext, turn: TurnInput,
               noise_actual: FloatArray, noise_perceived: FloatArray,
               params: Params) -> TurnOutcome:
-    """Advance every dyad by one turn in place and return what happened (see module doc)."""
-    p = params
+    """Advance every dyad by one turn in place (:func:`dyad_turn` per dyad); return what happened."""
     s, lst = turn.speaker, 1 - turn.speaker
-    T, st = traits, state
-    active = st.active()
-    n = st.n_dyads
-
-    # --- the speaker's decision: goal balance (Murray 2006/2008) and Omarzu (2000) ---------
-    if np.isnan(turn.topic_intimacy):
-        q = np.minimum(1.0, st.last_depth[lst] + p.self_paced_step)
-    else:
-        q = np.full(n, turn.topic_intimacy)
-    belief_s = st.belief(s)
-    decision = decide(st, T, ctx, s, q, turn.valence, turn.emotional, p)
-    will = decision.willingness
-    flooded_out = flood(st.tension[s], decision.depth, p)
-    depth = np.where(active, flooded_out.depth, 0.0)
-    flooded = flooded_out.flooded & active
-
-    # --- the listener's reaction and how it is read (Reis & Shaver 1988) ------------------
-    a_logit = actual_responsiveness_logit(depth, T.opener[lst], st.security[lst], st.liking[lst],
-                                          T.avoidance[lst], st.chemistry[lst], flooded,
-                                          noise_actual, p)
-    if not np.isnan(turn.feedback):  # a scripted reaction replaces the listener's own
-        a_logit = np.full(n, logit(np.clip(turn.feedback, 1e-4, 1.0 - 1e-4)))
-    perceived = perceived_responsiveness(a_logit, T.rejection_sensitivity[s], T.self_esteem[s],
-                                         noise_perceived, p)
-    edited = emotional_edit(depth, belief_s.mean, perceived, T.rejection_sensitivity[s],
-                            T.avoidance[s], p)
-    kept = depth * (1.0 - edited)
-    weighted = emotional_weight(kept, turn.emotional, p)
-    intimacy = np.zeros((2, n))
-    intimacy[s] = np.where(active, intimacy_of_discloser(weighted, kept, perceived, p), 0.0)
-    intimacy[lst] = np.where(active, intimacy_of_listener(weighted, p), 0.0)
-
-    # --- decay of hurt and homeostasis of felt security, both people ------------------------
-    st.hurt *= p.hurt_decay
-    st.security += p.security_homeostasis * (T.self_esteem - st.security)
-
-    # --- the speaker: signaling, appraisal, learning (Leary 1995; Murray 2006) -------------
-    diag = (diagnosticity(depth, p) if np.isnan(turn.relevance) else np.full(n, turn.relevance)) * active
-    sig = signal_acceptance(st.security[s], st.hurt[s], perceived, diag, st.closeness[s],
-                            T.self_compassion[s], st.regard[s], p)
-    new_hurt = np.where(active, sig.new_hurt, 0.0)
-    st.security[s] = np.where(active, sig.security, st.security[s])
-    st.hurt[s] = np.where(active, sig.hurt, st.hurt[s])
-    st.regard[s] = appraise_regard(st.regard[s], perceived, diag, T.self_esteem[s],
-                                   T.rejection_sensitivity[s], p)
-    # being confided in is evidence of being valued (Collins & Miller 1994)
-    st.regard[lst] = appraise_regard(st.regard[lst], 0.5 + 0.5 * kept, kept, T.self_esteem[lst],
-                                     T.rejection_sensitivity[lst], p)
-    updated = update_belief(belief_s, perceived, p.learning_rate * diag,
-                            np.where(active, p.evidence_discount, 1.0))
-    st.belief_mean[s], st.belief_certainty[s], st.belief_shape[s], st.belief_rate[s] = updated
-
-    # --- dependence regulation, both people (Murray 2006; Collins & Miller 1994) ------------
-    reg_s = regulate_dependence(st.closeness[s], st.liking[s], intimacy[s], new_hurt,
-                                st.regard[s], st.security[s], 0.0, kept, perceived, p)
-    reg_l = regulate_dependence(st.closeness[lst], st.liking[lst], intimacy[lst], 0.0,
-                                st.regard[lst], st.security[lst], weighted, 0.0, 0.0, p)
-    st.closeness[s], st.liking[s] = reg_s
-    st.closeness[lst], st.liking[lst] = reg_l
-
-    # --- suppression, relief and leaving ---------------------------------------------------
-    tension = relieve(suppress(st.tension[s], q * active, depth, turn.emotional, p), kept, p)
-    st.tension[s] = tension
-    st.tension *= p.tension_decay
-    st.left[s] = decide_to_leave(st.left[s], st.regard[s], st.hurt[s], p)
-    st.last_depth[s] = kept
-
-    return TurnOutcome(s, q, will, depth, kept, decision.breadth * active, edited, flooded,
-                       sigmoid(a_logit), perceived, intimacy, new_hurt)
+    rows, trait_rows = state.rows(), traits.rows()
+    me, you, v = _turn(PersonState(*(x[s] for x in rows)), PersonState(*(x[lst] for x in rows)),
+                       PersonTraits(*(x[s] for x in trait_rows)),
+                       PersonTraits(*(x[lst] for x in trait_rows)),
+                       ctx.power_down[s], ctx.cognitive_load[s], ctx.display_norm,
+                       audience_exposure(ctx.identifiability, ctx.audience),
+                       turn.topic_intimacy, turn.valence, turn.emotional, turn.feedback,
+                       turn.relevance, noise_actual, noise_perceived, params)
+    for row, new_me, new_you in zip(rows, me, you, strict=True):
+        row[s] = new_me
+        row[lst] = new_you
+    intimacy = np.stack([v.intimacy_speaker, v.intimacy_listener] if s == 0
+                        else [v.intimacy_listener, v.intimacy_speaker])
+    return TurnOutcome(s, v.topic_intimacy, v.willingness, v.depth, v.kept_depth, v.breadth,
+                       v.edited, v.flooded, v.actual_responsiveness,
+                       v.perceived_responsiveness, intimacy, v.new_hurt)
 
 
 def pass_days(state: DyadState, traits: DyadTraits, days: float, params: Params) -> None:
