@@ -21,17 +21,23 @@ Named-tuple arguments (a :class:`~nabij.model.learning.Belief`, a
 from __future__ import annotations
 
 import builtins
+import functools
+import hashlib
 import inspect
+import os
+import tempfile
 import types
 import typing
 from collections import namedtuple
 from collections.abc import Callable, Iterable
 from dataclasses import fields
 from functools import wraps
+from pathlib import Path
 from typing import Any
 
 import numba
 import numpy as np
+import platformdirs
 
 from nabij.model.params import Params
 
@@ -45,6 +51,12 @@ ParamValues = namedtuple("ParamValues", _PARAM_NAMES)  # type: ignore[misc]
 def param_values(params: Params) -> Any:
     """``params`` as a :data:`ParamValues` tuple (what compiled code takes)."""
     return ParamValues(*(float(getattr(params, name)) for name in _PARAM_NAMES))
+
+
+def _namespace() -> dict[str, Any]:
+    """A fresh namespace for compiled rules. It is named after this module, which is what
+    numba re-imports when it loads cached machine code that refers to its globals."""
+    return {"__builtins__": builtins, "__name__": __name__}
 
 
 def _callees(function: Callable[..., Any]) -> Iterable[tuple[str, Any]]:
@@ -65,7 +77,7 @@ def compile_rules(functions: Iterable[Callable[..., Any]], env: dict[str, Any] |
     compiled. Pass ``env`` to extend a namespace built earlier (nothing is compiled twice).
     Two different objects under one global name are an error: rules share one namespace.
     """
-    space: dict[str, Any] = {"__builtins__": builtins} if env is None else env
+    space: dict[str, Any] = _namespace() if env is None else env
     space.update(overrides)
     pending = list(functions)
     found: dict[str, Callable[..., Any]] = {}
@@ -94,7 +106,7 @@ def compile_rules(functions: Iterable[Callable[..., Any]], env: dict[str, Any] |
 
 
 #: The namespace of the compiled rules behind every elementwise wrapper (the exact logistic).
-_SHARED: dict[str, Any] = {"__builtins__": builtins}
+_SHARED: dict[str, Any] = _namespace()
 
 Spec = Any  # a leaf type (float, bool) or a named-tuple class or a tuple of specs
 
@@ -120,6 +132,52 @@ def _rebuild(spec: Spec, flat: list[np.ndarray]) -> Any:
         return tuple(_rebuild(part, flat) for part in spec)
     hints = typing.get_type_hints(spec)
     return spec(*(_rebuild(hints[name], flat) for name in spec._fields))
+
+
+@functools.cache
+def _cache_root() -> Path | None:
+    """Where compiled loops are cached: a folder named after a hash of the model's source.
+
+    A loop inlines the rules it calls, so any edit of a rule must miss the cache; hashing
+    every module of :mod:`nabij.model` guarantees it (as the engine's kernel does). ``None``
+    when the folder cannot be made: loops then compile in every process.
+    """
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    root = Path(platformdirs.user_cache_dir("nabij")) / "numba-rules" / digest.hexdigest()[:16]
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return root
+
+
+def _source_file(root: Path | None, stem: str, source: str) -> str:
+    """A file holding ``source`` (numba caches only functions whose source file exists)."""
+    if root is None:
+        return f"<nabij elementwise {stem}>"
+    path = root / f"{stem}_{hashlib.sha256(source.encode()).hexdigest()[:12]}.py"
+    if not path.exists():
+        fd, tmp = tempfile.mkstemp(dir=root, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(source)
+        os.replace(tmp, path)  # atomic: processes racing to write it all see a whole file
+    return str(path)
+
+
+def _njit_cached(function: Any, root: Path | None) -> Any:
+    """``function`` compiled by numba, its machine code cached under ``root``."""
+    if root is None:
+        return numba.njit(error_model="numpy")(function)
+    config: Any = numba.config  # numba's settings module (attributes set at run time)
+    saved = config.CACHE_DIR
+    config.CACHE_DIR = str(root)
+    try:
+        return numba.njit(cache=True, error_model="numpy")(function)
+    finally:
+        config.CACHE_DIR = saved
 
 
 def _as_array(value: Any) -> np.ndarray:
@@ -164,10 +222,14 @@ def elementwise(rule: Callable[..., Any], out: Spec = float) -> Callable[..., An
                 f"    for i in range({outs[0]}.size):",
                 f"        r = {rule.__name__}({', '.join(args)})"]
         body += [f"        {o}[i] = {path}" for o, (path, _) in zip(outs, leaves, strict=True)]
+        source = "\n".join(body) + "\n"
+        root = _cache_root()
+        filename = _source_file(root, f"{rule.__module__.rsplit('.', 1)[-1]}_{rule.__name__}",
+                                source)
         local: dict[str, Any] = {}
-        exec("\n".join(body), space, local)  # a loop numba can compile: no *args there
-        loops[layout] = numba.njit(error_model="numpy")(
-            types.FunctionType(local["_loop"].__code__, space, "_loop"))
+        exec(compile(source, filename, "exec"), space, local)  # numba compiles no *args
+        loops[layout] = _njit_cached(types.FunctionType(local["_loop"].__code__, space, "_loop"),
+                                     root)
         return loops[layout]
 
     @wraps(rule)
