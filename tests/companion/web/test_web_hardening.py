@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from journal_helpers import flip_a_byte
 from starlette.testclient import TestClient
-from web_helpers import BASE, in_journal, post
+from web_helpers import BASE, PASSPHRASE, in_journal, post
 
 from nabij.companion.web import WebConfig, create_app
 from nabij.companion.web.config import LAUNCH_PATH
@@ -103,3 +103,44 @@ def test_the_launch_secret_is_answered(config: WebConfig) -> None:
     config.launch_token = "launch-secret-123"
     with TestClient(create_app(config), base_url=BASE) as c:
         assert c.get(LAUNCH_PATH).text == "launch-secret-123"
+
+
+# -- passphrase guessing, and what a 500 may say ---------------------------------------------
+def test_passphrase_guesses_back_off(unlocked: TestClient, clock: object) -> None:
+    assert post(unlocked, "/lock", token_from="/today").status_code == 303
+    codes = [post(unlocked, "/unlock", {"passphrase": f"guess {i}"}).status_code
+             for i in range(6)]
+    assert codes[:3] == [403] * 3 and set(codes[3:]) == {429}
+    r = post(unlocked, "/unlock", {"passphrase": PASSPHRASE})
+    assert r.status_code == 429 and "Wait" in r.text  # even the right one waits its turn
+    clock.advance(600)  # type: ignore[attr-defined]
+    assert post(unlocked, "/unlock", {"passphrase": PASSPHRASE}).status_code == 303
+    assert post(unlocked, "/lock", token_from="/today").status_code == 303
+    assert post(unlocked, "/unlock", {"passphrase": "one typo"}).status_code == 403  # reset
+
+
+def test_the_current_passphrase_check_backs_off_too(unlocked: TestClient) -> None:
+    for i in range(8):
+        r = post(unlocked, "/settings/passphrase", {"current": f"guess {i}",
+                                                    "new": "a new passphrase",
+                                                    "confirm": "a new passphrase"},
+                 token_from="/settings")
+    assert r.status_code == 429
+
+
+def test_an_unexpected_error_reaches_the_server_as_nothing(
+        config: WebConfig, caplog: pytest.LogCaptureFixture) -> None:
+    """uvicorn logs whatever escapes the app with its traceback: nothing may escape."""
+    app = create_app(config)
+    secret = "my-secret-topic-4711"
+
+    @app.get("/boom")
+    async def boom() -> None:
+        raise RuntimeError(f"failure quoting {secret}")
+
+    with TestClient(app, base_url=BASE, raise_server_exceptions=True) as c:
+        r = c.get("/boom")  # raised out of the app, this would fail the test
+    assert r.status_code == 500 and secret not in r.text
+    assert r.headers["content-security-policy"]
+    assert "unexpected RuntimeError on GET /boom" in caplog.text
+    assert secret not in caplog.text and all(rec.exc_info is None for rec in caplog.records)

@@ -12,14 +12,14 @@ from fastapi import FastAPI
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.staticfiles import StaticFiles
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from nabij.companion.i18n import _, set_language
 from nabij.companion.web.config import LAUNCH_PATH, WebConfig
 from nabij.companion.web.deps import KEEPS_DRAFTS
 from nabij.companion.web.rendering import redirect
 from nabij.companion.web.routes import ROUTERS
-from nabij.companion.web.security import SecurityMiddleware
+from nabij.companion.web.security import SECURITY_HEADERS, SecurityMiddleware
 from nabij.companion.web.vault import LockedError, Vault
 
 __all__ = ["create_app"]
@@ -92,15 +92,45 @@ def create_app(config: WebConfig) -> FastAPI:
             return Response(status_code=204, headers={"HX-Redirect": target})
         return redirect(target)
 
-    @app.exception_handler(Exception)
-    async def _unexpected(request: Request, exc: Exception) -> Response:
-        # The type and the route only: messages may quote what the person typed.
-        route = getattr(request.scope.get("route"), "path", "?")
-        log.error("unexpected %s on %s %s", type(exc).__name__, request.method, route)
-        return PlainTextResponse(_("Something went wrong; nothing was saved."), status_code=500)
-
     app.add_middleware(SecurityMiddleware, allowed_hosts=config.allowed_hosts(),
                        secret=secrets.token_bytes(32), port=config.port)
-    # Outermost, so that the wall's own refusals (403, 413, 421) speak the app's language.
+    # Around the wall, so that its own refusals (403, 413, 421) speak the app's language.
     app.add_middleware(LanguageMiddleware, config=config)
+    # Outermost of ours: an unexpected error ends here, logged as type and route only.
+    app.add_middleware(ErrorWall)
     return app
+
+
+class ErrorWall:
+    """Turn an unexpected exception into a plain 500 and log only its type and route.
+
+    A FastAPI exception handler is not enough: Starlette re-raises after calling it, and the
+    server (uvicorn) then logs the full traceback, whose messages may quote what the person
+    typed. Caught here, nothing travels further.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception as exc:
+            route = getattr(scope.get("route"), "path", "?")
+            log.error("unexpected %s on %s %s", type(exc).__name__, scope.get("method"), route)
+            if not started:
+                headers = {k.decode(): v.decode() for k, v in SECURITY_HEADERS}
+                response = PlainTextResponse(_("Something went wrong; nothing was saved."),
+                                             status_code=500,
+                                             headers={**headers, "cache-control": "no-store"})
+                await response(scope, receive, send)

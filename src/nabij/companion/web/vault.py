@@ -40,6 +40,14 @@ PARK_SECONDS = 12 * 60 * 60
 MAX_PARKED = 8
 
 
+#: Wrong passphrases allowed before each further guess has to wait; the wait then doubles
+#: with every wrong one (1 s, 2 s, 4 s ...) up to :data:`MAX_GUESS_WAIT` seconds. A person
+#: who mistypes a few times never notices; a program guessing from this machine gets a few
+#: hundred guesses a day instead of Argon2's few per second.
+FREE_GUESSES = 3
+MAX_GUESS_WAIT = 300.0
+
+
 class LockedError(Exception):
     """The journal is locked for this browser session: unlock first."""
 
@@ -64,6 +72,8 @@ class Vault:
         self.scratch: dict[str, Any] = {}
         #: Drafts kept across a lock, per browser session (owner hash): (time, scratch).
         self._parked: dict[str, tuple[float, dict[str, Any]]] = {}
+        self._wrong_guesses = 0
+        self._next_guess = 0.0
 
     # -- state --------------------------------------------------------------------------------
     def exists(self) -> bool:
@@ -145,6 +155,22 @@ class Vault:
         journal, self._journal, self._owner = self._journal, None, None
         self.scratch.clear()
         return journal
+
+    # -- passphrase guesses -------------------------------------------------------------------
+    def guess_wait(self) -> float:
+        """Seconds until the next passphrase guess is heard (0: now). For every session
+        together: a guessing program makes new sessions at will."""
+        return max(0.0, self._next_guess - self.clock())
+
+    def note_guess(self, right: bool) -> None:
+        """Count a passphrase guess: a right one clears the count, a wrong one backs off."""
+        if right:
+            self._wrong_guesses, self._next_guess = 0, 0.0
+            return
+        self._wrong_guesses += 1
+        extra = self._wrong_guesses - FREE_GUESSES
+        if extra >= 0:
+            self._next_guess = self.clock() + min(MAX_GUESS_WAIT, 2.0 ** extra)
 
     # -- drafts kept across a lock -----------------------------------------------------------
     def _park(self, owner: str, items: dict[str, Any]) -> None:

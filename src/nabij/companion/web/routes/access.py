@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from fastapi import APIRouter
 from starlette.requests import Request
 from starlette.responses import Response
@@ -53,14 +55,21 @@ async def unlock(request: Request) -> Response:
     secret = first(await read_form(request), "passphrase")
     if not v.exists():
         return redirect("/unlock")
+    wait = v.guess_wait()
+    if wait > 0:
+        return _unlock_page(request, 429, exists=True, error=_(
+            "Too many wrong passphrases. Wait {n} seconds, then try again.").format(
+            n=math.ceil(wait)))
     try:
         await v.unlock(secret, request.state.session_id)
     except WrongPassphraseError:
+        v.note_guess(right=False)
         return _unlock_page(request, 403, exists=True, error=_(
             "Wrong passphrase: it does not unlock this journal. Nothing was changed."))
     except (JournalError, CryptoError, OSError):
         return _unlock_page(request, 500, exists=True, error=_(
             "This journal could not be opened. Check the file with `nabij journal list`."))
+    v.note_guess(right=True)
     old = request.state.session_id
     _renew(request)
     # Drafts kept across the lock come back to the browser that typed them.

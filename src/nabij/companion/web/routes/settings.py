@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import math
+import sqlite3
 
 from fastapi import APIRouter
 from starlette.requests import Request
@@ -13,7 +15,7 @@ from nabij.companion.crypto import WrongPassphraseError
 from nabij.companion.i18n import LANGUAGES, _, set_language
 from nabij.companion.journal import Journal, entries_to_csv
 from nabij.companion.store import JournalError, SqliteStore
-from nabij.companion.web.deps import first, read_form, use
+from nabij.companion.web.deps import first, read_form, use, vault
 from nabij.companion.web.rendering import redirect, render
 
 router = APIRouter()
@@ -70,7 +72,7 @@ async def backup(request: Request) -> Response:
         return str(j.store.backup())
     try:
         target = await use(request, make)
-    except (JournalError, OSError):
+    except (JournalError, OSError, sqlite3.Error):
         return await _page(request, error=_("The backup could not be written."), status=503)
     return await _page(request, message=_("Backup written and verified: {path}").format(
         path=target))
@@ -88,6 +90,12 @@ async def passphrase(request: Request) -> Response:
         return await _page(request, error=_("The two passphrases differ; type the same one "
                                             "twice."), status=422)
 
+    wait = vault(request).guess_wait()  # the same backoff as /unlock: no guessing here either
+    if wait > 0:
+        return await _page(request, error=_(
+            "Too many wrong passphrases. Wait {n} seconds, then try again.").format(
+            n=math.ceil(wait)), status=429)
+
     def change(j: Journal) -> None:
         assert isinstance(j.store, SqliteStore)
         SqliteStore.open(j.store.path, current).close()  # raises on a wrong passphrase
@@ -96,6 +104,9 @@ async def passphrase(request: Request) -> Response:
     try:
         await use(request, change)
     except WrongPassphraseError:
+        vault(request).note_guess(right=False)
         return await _page(request, error=_("The current passphrase is not right; nothing was "
                                             "changed."), status=403)
+    except (JournalError, OSError, sqlite3.Error):
+        return await _page(request, error=_("The backup could not be written."), status=503)
     return await _page(request, message=_("Passphrase changed."))
