@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -105,3 +106,65 @@ def test_the_same_kind_may_replace_itself(journal_path: Path) -> None:
         j.add_confidant(Confidant("Sam", id="c1"))
         with pytest.raises(ValidationError):
             j.add_entry(Entry("Sam", "t", 10, 10, 5, id="c1"))
+
+
+# -- sizes on disk do not tell the kind of record --------------------------------------------
+def test_records_of_every_kind_fill_the_same_size_bucket(journal_path: Path) -> None:
+    from nabij.companion.domain import Session
+
+    store, _ = SqliteStore.create(journal_path, PW)
+    with store:
+        j = Journal(store)
+        j.add_confidant(Confidant("Sam", id="c"))
+        j.add_entry(Entry("Sam", "work stress", 30, 60, 6, note="It went fine, really. " * 8,
+                          safety_signals=("calm_voice", "asked_follow_up"), id="e"))
+        j.add_reflection(Reflection({"good": "Talking to Sam on Friday. " * 6}, id="r"))
+        turns = [{"set": s, "question": q, "answered_by": "both", "skipped": False}
+                 for s in (1, 2, 3) for q in range(1, 13)]
+        j.add_session(Session.from_dict({"person_a": "Ann", "person_b": "Bo", "turns": turns,
+                                         "ios_before": [3, 4], "ios_after": [5, 5],
+                                         "id": "s"}))
+    import sqlite3
+    db = sqlite3.connect(journal_path)
+    sizes = {rid: n for rid, n in db.execute("SELECT id, length(sealed) FROM records")}
+    db.close()
+    assert set(sizes) == {"c", "e", "r", "s"}
+    assert len(set(sizes.values())) == 1, sizes
+
+
+# -- damaged, read-only and backup files: the real reason, and nothing rewritten -------------
+def test_an_empty_journal_file_says_so(journal_path: Path) -> None:
+    journal_path.touch()
+    res = run("list", "--journal", str(journal_path))
+    no_traceback(res)
+    assert res.exit_code != 0 and "empty" in res.stderr and "not a nabij journal" not in res.stderr
+
+
+def test_a_truncated_journal_says_so(journal_path: Path, tmp_path: Path) -> None:
+    make_journal(journal_path, {"topic": "x"})
+    cut = tmp_path / "cut.db"
+    cut.write_bytes(journal_path.read_bytes()[:1000])
+    res = run("list", "--journal", str(cut))
+    no_traceback(res)
+    assert res.exit_code != 0 and "truncated" in res.stderr and "backup" in res.stderr
+
+
+def test_a_read_only_journal_says_so_when_writing(journal_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    make_journal(journal_path, {"topic": "x"})
+    monkeypatch.setattr("os.access", lambda path, mode: mode != os.W_OK)  # root ignores 0400
+    res = run("add", "--journal", str(journal_path), "--json", "-", input=json.dumps(ENTRY))
+    no_traceback(res)
+    assert res.exit_code != 0 and "read-only" in res.stderr
+    assert run("list", "--journal", str(journal_path)).exit_code == 0  # reading still works
+
+
+def test_reading_a_backup_leaves_it_byte_identical(journal_path: Path, tmp_path: Path) -> None:
+    make_journal(journal_path, {"topic": "x"})
+    copy = tmp_path / "copy.db"
+    assert run("backup", "--journal", str(journal_path), "--to", str(copy)).exit_code == 0
+    before = copy.read_bytes()
+    for command in (["list"], ["export"], ["check"], ["next"]):
+        assert run(*command, "--journal", str(copy)).exit_code == 0, command
+    assert copy.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("copy")) == ["copy.db"]

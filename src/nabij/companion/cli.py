@@ -125,7 +125,7 @@ def list_(journal: JournalOpt = None, lang: LangOpt = None,
           person: Annotated[str | None, typer.Option(help="Only this person.")] = None,
           limit: Annotated[int, typer.Option(help="Show the last N entries.")] = 50) -> None:
     """List entries, newest last."""
-    j = unlock(setup(lang, journal))
+    j = unlock(setup(lang, journal), write=False)
     try:
         entries = j.entries(person)[-limit:] if limit > 0 else j.entries(person)
         out.print(views.entries_table(entries))
@@ -137,7 +137,7 @@ def list_(journal: JournalOpt = None, lang: LangOpt = None,
 def show(entry_id: Annotated[str, typer.Argument(help="An entry id or its first letters.")],
          journal: JournalOpt = None, lang: LangOpt = None) -> None:
     """Show one entry in full."""
-    j = unlock(setup(lang, journal))
+    j = unlock(setup(lang, journal), write=False)
     try:
         try:
             entry = j.find_entry(entry_id)
@@ -182,7 +182,7 @@ def next_(journal: JournalOpt = None, lang: LangOpt = None,
           weeks: Annotated[int, typer.Option(help="Weeks to project with --what-if.")] = 8
           ) -> None:
     """Propose the next small step per confidant, with its reasons."""
-    j = unlock(setup(lang, journal))
+    j = unlock(setup(lang, journal), write=False)
     try:
         steps = plan_all(j.confidants(), j.entries())
         best = choose(steps)
@@ -216,7 +216,7 @@ def whatif(person: Annotated[str, typer.Argument(help="The confidant to project.
            journal: JournalOpt = None, lang: LangOpt = None,
            weeks: Annotated[int, typer.Option(help="Weeks to project.")] = 8) -> None:
     """Project closeness and fear with one person: keep the plan, or stay as you are."""
-    j = unlock(setup(lang, journal))
+    j = unlock(setup(lang, journal), write=False)
     try:
         confidant = j.confidant(person)
         if confidant is None:
@@ -302,7 +302,7 @@ def export(journal: JournalOpt = None, lang: LangOpt = None,
     if fmt not in {"json", "csv"}:
         setup(lang, journal)
         fail(_("--format: must be json or csv"), 2)
-    j = unlock(setup(lang, journal))
+    j = unlock(setup(lang, journal), write=False)
     try:
         text = (json.dumps(j.export_data(), ensure_ascii=False, indent=2) + "\n"
                 if fmt == "json" else entries_to_csv(j.entries()))
@@ -360,7 +360,7 @@ def passwd(journal: JournalOpt = None, lang: LangOpt = None,
 @journal_app.command()
 def check(journal: JournalOpt = None, lang: LangOpt = None) -> None:
     """Verify the whole journal: the file, every record, and the set of records."""
-    j = unlock(setup(lang, journal))
+    j = unlock(setup(lang, journal), write=False)
     try:
         assert isinstance(j.store, SqliteStore)
         problems = j.store.check()
@@ -383,7 +383,7 @@ def backup(journal: JournalOpt = None, lang: LangOpt = None,
            dest: Annotated[Path | None, typer.Option(
                "--to", help="Backup file (default: next to the journal).")] = None) -> None:
     """Make an encrypted backup now and verify it."""
-    j = unlock(setup(lang, journal))
+    j = unlock(setup(lang, journal), write=False)
     try:
         assert isinstance(j.store, SqliteStore)
         target = backup_or_fail(j.store, "manual", dest)

@@ -173,14 +173,19 @@ def check_new_passphrase(secret: str, env: str) -> None:
         err.print(_("Warning: a passphrase shorter than 8 characters is easy to guess."))
 
 
-def unlock(path: Path, *, recovery: bool = False) -> Journal:
-    """Ask the passphrase (first, before any other input) and open the journal."""
+def unlock(path: Path, *, recovery: bool = False, write: bool = True) -> Journal:
+    """Ask the passphrase (first, before any other input) and open the journal.
+
+    Commands that only read pass ``write=False``: a backup or a read-only file is then
+    opened read-only and left exactly as it was.
+    """
     scripted = os.environ.get("NABIJ_RECOVERY_KEY" if recovery else "NABIJ_PASSPHRASE")
     for attempt in range(1, MAX_TRIES + 1):
         secret = (format_recovery_key(ask_secret(_("Recovery key"), env="NABIJ_RECOVERY_KEY"))
                   if recovery else ask_secret(_("Passphrase")))
         try:
-            store = SqliteStore.open(path, secret, slot="recovery" if recovery else "passphrase")
+            store = SqliteStore.open(path, secret, slot="recovery" if recovery else "passphrase",
+                                     write=write)
             return Journal(store)
         except WrongPassphraseError:
             what = _("recovery key") if recovery else _("passphrase")

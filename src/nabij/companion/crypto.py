@@ -8,7 +8,8 @@ journal, and an optional recovery key can wrap the same master key in a second s
   with the slot, so stronger defaults later never lock out an old journal.
 * A **record** is sealed as ``version byte | 12-byte nonce | AES-GCM ciphertext`` with the
   record id as associated data, so sealed rows cannot be swapped or replayed under another
-  id. Plaintext is padded to a multiple of :data:`PAD_TO` bytes to blur exact lengths.
+  id. Plaintext is padded to a size bucket (:func:`padded_size`: at least :data:`PAD_TO`
+  bytes, then powers of two), so a row's size tells neither its exact length nor its kind.
 
 The production KDF profile is strong (t=3, 64 MiB, p=4, in line with OWASP's Argon2id
 guidance); ``NABIJ_KDF_PROFILE=test`` selects a cheap profile for the test-suite only.
@@ -42,6 +43,7 @@ __all__ = [
     "new_master_key",
     "new_recovery_key",
     "open_record",
+    "padded_size",
     "seal_record",
     "unwrap_master_key",
     "wrap_master_key",
@@ -53,7 +55,9 @@ KEY_BYTES = 32
 NONCE_BYTES = 12
 SALT_BYTES = 16
 #: Sealed plaintext is padded to a multiple of this many bytes (length hiding, roughly).
-PAD_TO = 256
+#: The smallest padded size: every ordinary record (a person, an entry with a note of a few
+#: paragraphs, a reflection, a whole 36-questions session) fits, so all kinds look alike.
+PAD_TO = 4096
 
 
 class CryptoError(Exception):
@@ -210,9 +214,18 @@ def _aad(record_id: str) -> bytes:
     return f"nabij/record/v{RECORD_VERSION}|{record_id}".encode()
 
 
+def padded_size(length: int) -> int:
+    """The bucket a plaintext of ``length`` bytes is padded to: :data:`PAD_TO`, or the next
+    power of two above it (long notes). Few buckets: a size says little about content."""
+    size = PAD_TO
+    while size < length:
+        size *= 2
+    return size
+
+
 def seal_record(master: bytes, record_id: str, plaintext: bytes) -> bytes:
     """Encrypt ``plaintext`` (padded with spaces, harmless after JSON) bound to ``record_id``."""
-    padded = plaintext + b" " * (-len(plaintext) % PAD_TO)
+    padded = plaintext + b" " * (padded_size(len(plaintext)) - len(plaintext))
     nonce = secrets.token_bytes(NONCE_BYTES)
     return bytes([RECORD_VERSION]) + nonce + AESGCM(master).encrypt(nonce, padded,
                                                                     _aad(record_id))

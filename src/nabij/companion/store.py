@@ -114,6 +114,13 @@ def _connect(path: Path) -> sqlite3.Connection:
     return db
 
 
+def _is_wal(path: Path) -> bool:
+    """Whether the SQLite file at ``path`` is in WAL mode (header bytes 18 and 19 are 2)."""
+    with path.open("rb") as fh:
+        header = fh.read(20)
+    return len(header) == 20 and header[18] == 2 and header[19] == 2
+
+
 def _link_no_clobber(src: Path, dest: Path) -> None:
     """Give ``src`` the name ``dest`` atomically, failing if ``dest`` exists (a hard link)."""
     try:
@@ -215,13 +222,32 @@ class SqliteStore:
             db.close()
 
     @classmethod
-    def open(cls, path: Path, secret: str, *, slot: str = "passphrase") -> SqliteStore:
-        """Unlock an existing journal, reading only until the secret is proven right."""
+    def open(cls, path: Path, secret: str, *, slot: str = "passphrase",
+             write: bool = True) -> SqliteStore:
+        """Unlock an existing journal, reading only until the secret is proven right.
+
+        With ``write=False`` a file that is not in WAL mode (a backup) or not writable is
+        opened read-only (SQLite ``mode=ro``): nothing about it changes, not even its header.
+        A problem with the file is named for what it is: missing, empty, read-only, damaged
+        or truncated, or not a nabij journal.
+        """
         path = Path(path)
         if not path.is_file():
             raise JournalError(_("journal: {path} does not exist; create it with `nabij "
                                  "journal init --journal PATH`").format(path=path))
-        db = _connect(path)
+        size = path.stat().st_size
+        if size == 0:
+            raise JournalError(_("journal: {path} is empty (0 bytes), probably left by an "
+                                 "interrupted `init` of an older nabij; remove it, then run "
+                                 "`nabij journal init` again").format(path=path))
+        writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+        read_only = not write and (not writable or not _is_wal(path))
+        if write and not writable:
+            raise JournalError(_("journal: {path} is read-only (or its folder is); nabij needs "
+                                 "to write there. Check the permissions, or copy the file "
+                                 "somewhere writable.").format(path=path))
+        db = (sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+              if read_only else _connect(path))
         try:
             raw = cls._read_slot(db, path, slot)
             master = crypto.unwrap_master_key(crypto.KeySlot.from_bytes(raw), secret)
@@ -229,8 +255,9 @@ class SqliteStore:
             db.close()
             raise
         store = cls(path, db, master)
-        store._configure()
-        store._migrate()
+        if not read_only:
+            store._configure()
+            store._migrate()
         return store
 
     @staticmethod
@@ -240,6 +267,13 @@ class SqliteStore:
             row = db.execute("SELECT value FROM meta WHERE key = ?",
                              (f"keyslot:{slot}",)).fetchone()
         except sqlite3.DatabaseError as exc:
+            size = path.stat().st_size
+            if size < 512 or size % 512 or "malformed" in str(exc):
+                raise JournalError(_("journal: {path} is damaged or truncated ({size} bytes; "
+                                     "SQLite says: {error}). Restore it from a backup in "
+                                     "{backups}").format(path=path, size=size, error=exc,
+                                                         backups=f"{path.name}.backups")
+                                   ) from None
             raise JournalError(_("journal: {path} is not a nabij journal").format(path=path)
                                + f" ({exc})") from None
         if app_id != APPLICATION_ID:
