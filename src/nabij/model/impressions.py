@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["first_impression", "projected_regard", "target_appeal"]
+__all__ = ["first_impression", "projected_evidence", "projected_regard", "target_appeal"]
 
 
 def target_appeal(expressiveness: Any, warmth: Any, attractiveness: Any, p: Any) -> Any:
@@ -73,3 +73,16 @@ def projected_regard(base_regard: Any, bias: Any, liking: Any, base_liking: Any,
     """
     return np.minimum(np.maximum(base_regard + bias + p.projection * (liking - base_liking), 0.0),
                       1.0)
+
+
+def projected_evidence(evidence: float, liking: float, p: Any) -> float:
+    """What a person reads into a partner's behaviour as evidence of regard (0-1).
+
+    ``(1 - projection_share) x evidence + projection_share x liking``: part of what one sees
+    in a reaction is one's own feeling for the partner (Kenny & DePaulo 1993: metaperceptions
+    follow self-perceptions more than the partner's behaviour; Lemay, Clark & Feeney 2007:
+    perceived responsiveness is partly projected). Appraisal (:mod:`.appraisal`) then moves
+    regard toward this evidence, so regard keeps tracking one's own liking and follows the
+    partner's actual liking only weakly.
+    """
+    return (1.0 - p.projection_share) * evidence + p.projection_share * liking

@@ -152,6 +152,61 @@ class Params:
     leave_hurt: float = _p(
         0.6, 0.0, 1.0, "regulation", "hurt above which a person who feels unvalued leaves",
         "Murray et al. (2006)", "only strong hurt, not mild slights")
+    projection_share: float = _p(
+        0.5, 0.0, 1.0, "impressions",
+        "share of the evidence of regard read into a partner's behaviour that is one's own liking "
+        "of the partner (projection during appraisal)",
+        "Kenny & DePaulo (1993); Lemay, Clark & Feeney (2007)",
+        "metaperceptions follow one's own feelings at least as much as the partner's behaviour: half")
+    # --- inappropriate disclosure (Cozby 1972; Chaikin & Derlega 1974) -----------------------
+    allowance_base: float = _p(
+        0.5, 0.0, 1.0, "appropriateness",
+        "the deepest disclosure a listener finds appropriate from a stranger (closeness 0)",
+        "Cozby (1972); Chaikin & Derlega (1974)",
+        "liking for a stranger peaked at disclosures of medium intimacy (Cozby 1972)")
+    allowance_closeness: float = _p(
+        0.5, 0.0, 2.0, "appropriateness",
+        "how much closeness widens what is appropriate (per unit of the listener's closeness)",
+        "Altman & Taylor (1973); Chaikin & Derlega (1974)",
+        "a close partner (closeness 0.7) accepts nearly everything (0.85)")
+    allowance_margin: float = _p(
+        0.2, 0.0, 1.0, "appropriateness",
+        "how far beyond the listener's own last disclosure a disclosure still seems appropriate",
+        "Chaikin & Derlega (1974), reciprocity; seed 001",
+        "answering a disclosure with a little more is fitting (seed 001's '10% more'); twice that "
+        "step is the edge")
+    overdisclosure_penalty: float = _p(
+        0.6, 0.0, 5.0, "appropriateness",
+        "liking lost per unit of depth beyond what is appropriate (times current liking)",
+        "Cozby (1972); Chaikin & Derlega (1974)",
+        "a fully intimate disclosure to a stranger (0.5 beyond the allowance) costs more liking than "
+        "being confided in earns, so liking falls past the peak: the curvilinear effect")
+    # --- similarity and shared reality ---------------------------------------------------------
+    shared_reality_base: float = _p(
+        0.4, 0.0, 1.0, "similarity",
+        "shared reality with a stranger before talking, attitudes unknown",
+        "Ross, Greene & House (1977), false consensus; Echterhoff, Higgins & Levine (2009)",
+        "people assume some commonality with a stranger, below the midpoint of feeling understood")
+    shared_reality_similarity: float = _p(
+        0.4, 0.0, 1.0, "similarity",
+        "how much known attitude similarity (0-1) moves the starting shared reality",
+        "Byrne (1971); Montoya, Horton & Kirchner (2008)",
+        "knowing one agrees (vs disagrees) adds about two fifths of the scale, a large effect "
+        "as for attraction in the similarity literature")
+    shared_reality_rate: float = _p(
+        0.3, 0.0, 1.0, "similarity",
+        "how far one turn's exchange (own disclosure met with understanding, or the partner's "
+        "disclosure received) moves shared reality toward its ceiling",
+        "Echterhoff et al. (2009); Rossignac-Milon, Bolger, Zee, Boothby & Higgins (2021)",
+        "a few minutes of mutual talk create a clear sense of shared reality between strangers")
+    # --- the choice at the end of a meeting ------------------------------------------------------
+    meet_again_threshold: float = _p(
+        0.3, 0.0, 1.0, "choice",
+        "liking x perceived regard above which a person would meet the partner again (yes/no)",
+        "Shanteau & Nagy (1979); Eastwick, Finkel, Mochon & Ariely (2007)",
+        "a partner one likes and expects to be liked by at a little above the midpoint (0.55 x "
+        "0.55) gets a yes: about half of first meetings end in a yes, as in speed dating "
+        "(Kurzban & Weeden 2005)")
     # --- goal balance and disclosure decision --------------------------------------------------
     belong_weight: float = _p(
         1.0, 0.0, 3.0, "goals", "weight of the need to belong in the connectedness goal",
