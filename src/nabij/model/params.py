@@ -199,6 +199,45 @@ class Params:
         "disclosure received) moves shared reality toward its ceiling",
         "Echterhoff et al. (2009); Rossignac-Milon, Bolger, Zee, Boothby & Higgins (2021)",
         "a few minutes of mutual talk create a clear sense of shared reality between strangers")
+    # --- Omarzu's other goals and desired closeness --------------------------------------------
+    instruction_weight: float = _p(
+        0.5, 0.0, 3.0, "motives",
+        "how much an instruction (+1 'try to get close', -1 'keep your distance') adds to the "
+        "connectedness goal", "Omarzu (2000); Aron et al. (1997) (closeness instructions)",
+        "an instruction moves net motivation by half a unit, about as much as a full unit of need "
+        "to belong does")
+    approval_weight: float = _p(
+        0.5, 0.0, 3.0, "motives",
+        "utility of disclosing under an active approval goal, per unit of topic valence",
+        "Omarzu (2000); Baumeister (1982)",
+        "seeking approval favours good news about oneself and holds back the bad")
+    identity_weight: float = _p(
+        0.5, 0.0, 3.0, "motives",
+        "utility of disclosing under an active identity-clarification goal, per unit of emotional content",
+        "Omarzu (2000); Pennebaker (1997)", "putting feelings into words clarifies them")
+    control_weight: float = _p(
+        0.5, 0.0, 3.0, "motives",
+        "utility of disclosing under an active social-control goal, per unit of power below the partner",
+        "Omarzu (2000); Tardy, Dindia & Hargie (2006); seed 000",
+        "strategic disclosure up the hierarchy, as large as the other goals")
+    desired_closeness_base: float = _p(
+        0.6, 0.0, 1.0, "motives",
+        "the closeness an average person would like with a partner (IOS 4.6)",
+        "Frost & Forrester (2013); Aron, Aron & Smollan (1992)",
+        "people want clearly more than a stranger's distance, short of merging")
+    desire_anxiety: float = _p(
+        0.4, 0.0, 2.0, "motives",
+        "how much attachment anxiety (rejection sensitivity as its proxy) raises desired closeness",
+        "Mikulincer & Shaver (2007); Frost & Forrester (2013)", "anxious people want more closeness")
+    desire_avoidance: float = _p(
+        0.6, 0.0, 2.0, "motives", "how much attachment avoidance lowers desired closeness",
+        "Mikulincer & Shaver (2007); Frost & Forrester (2013)",
+        "avoidance limits wanted closeness more strongly than anxiety raises it")
+    closeness_gap_weight: float = _p(
+        0.3, 0.0, 3.0, "motives",
+        "how much the gap between desired and actual closeness moves the connectedness goal",
+        "Frost & Forrester (2013)",
+        "a gap of the whole scale moves net motivation by less than a third of a unit")
     # --- the choice at the end of a meeting ------------------------------------------------------
     meet_again_threshold: float = _p(
         0.3, 0.0, 1.0, "choice",
