@@ -65,3 +65,13 @@ def test_anxious_people_want_more_closeness_avoidant_people_less_and_the_gap_pul
     mid = desired_closeness(0.5, 0.5, P)
     assert desired_closeness(0.9, 0.5, P) > mid > desired_closeness(0.5, 0.9, P)
     assert closeness_gap_pull(mid, 0.1, P) > 0.0 > closeness_gap_pull(mid, 0.95, P)
+
+
+def test_a_costly_response_is_rarer_from_strangers_and_counts_more_as_evidence() -> None:
+    from nabij.model.dependence import costly_diagnosticity, costly_response_logit
+
+    assert costly_response_logit(0.0, 0.1, P) == 0.0
+    assert costly_response_logit(0.8, 0.1, P) < costly_response_logit(0.8, 0.9, P) <= 0.0
+    assert costly_diagnosticity(0.3, 0.0) == 0.3
+    assert costly_diagnosticity(0.3, 0.8) > 0.3
+    assert costly_diagnosticity(0.3, 1.0) == 1.0

@@ -181,6 +181,13 @@ class Params:
         "Cozby (1972); Chaikin & Derlega (1974)",
         "a fully intimate disclosure to a stranger (0.5 beyond the allowance) costs more liking than "
         "being confided in earns, so liking falls past the peak: the curvilinear effect")
+    cost_penalty: float = _p(
+        2.0, 0.0, 5.0, "dependence",
+        "how much a fully costly good response lowers a stranger's responsiveness (logit); scaled "
+        "by 1 - the listener's closeness",
+        "Van Lange et al. (1997); Murray, Holmes & Collins (2006)",
+        "a stranger asked for a real sacrifice mostly declines (0.6 -> about 0.2), a close partner "
+        "gives it")
     # --- similarity and shared reality ---------------------------------------------------------
     shared_reality_base: float = _p(
         0.4, 0.0, 1.0, "similarity",

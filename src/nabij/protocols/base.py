@@ -6,7 +6,8 @@ before the turn (a positive gap starts a new session). Experiments with a confed
 bogus feedback (Leary et al. 1995; Downey & Feldman 1996) script the listener's reaction:
 ``feedback`` fixes the responsiveness shown (NaN = the listener reacts on their own) and
 ``relevance`` how personal it is (1 = about who one is, 0 = random; NaN = as deep as the
-disclosure). Protocols compose: :func:`sequence`
+disclosure). ``cost`` (0-1) is what a good response costs the listener in a situation of
+dependence (asking for help, a conflict of interest, a sacrifice; default 0). Protocols compose: :func:`sequence`
 joins them with gaps, :func:`repeat` runs one over several days.
 """
 
@@ -55,6 +56,7 @@ class Protocol:
     labels: tuple[str, ...] = field(default=())
     feedback: FloatArray = field(default_factory=lambda: np.array(np.nan))
     relevance: FloatArray = field(default_factory=lambda: np.array(np.nan))
+    cost: FloatArray = field(default_factory=lambda: np.array(0.0))
 
     def __post_init__(self) -> None:
         spk = np.asarray(self.speaker)
@@ -71,6 +73,7 @@ class Protocol:
         object.__setattr__(self, "gap_days", _array("gap_days", self.gap_days, t, 0, 3650))
         object.__setattr__(self, "feedback", _array("feedback", self.feedback, t, 0, 1, allow_nan=True))
         object.__setattr__(self, "relevance", _array("relevance", self.relevance, t, 0, 1, allow_nan=True))
+        object.__setattr__(self, "cost", _array("cost", self.cost, t, 0, 1))
         if self.labels and len(self.labels) != t:
             raise ValueError(f"labels: give one label per turn ({t}) or none")
 
@@ -102,7 +105,8 @@ class Protocol:
                                                      float(self.valence[t]),
                                                      float(self.emotional[t]),
                                                      float(self.feedback[t]),
-                                                     float(self.relevance[t]))
+                                                     float(self.relevance[t]),
+                                                     float(self.cost[t]))
 
     def label(self, t: int) -> str:
         return self.labels[t] if self.labels else f"turn {t}"
@@ -111,7 +115,8 @@ class Protocol:
 def make_protocol(name: str, speaker: npt.ArrayLike, topic_intimacy: npt.ArrayLike,
                   valence: npt.ArrayLike = 0.0, emotional: npt.ArrayLike = 0.5,
                   gap_days: npt.ArrayLike = 0.0, *, feedback: npt.ArrayLike = np.nan,
-                  relevance: npt.ArrayLike = np.nan, labels: Sequence[str] = ()) -> Protocol:
+                  relevance: npt.ArrayLike = np.nan, cost: npt.ArrayLike = 0.0,
+                  labels: Sequence[str] = ()) -> Protocol:
     """A :class:`Protocol` from scalars or per-turn sequences (scalars apply to every turn).
 
     The turn count is the length of ``speaker``; defaults: neutral valence, half emotional,
@@ -121,7 +126,8 @@ def make_protocol(name: str, speaker: npt.ArrayLike, topic_intimacy: npt.ArrayLi
         return np.asarray(x, dtype=np.float64)
 
     return Protocol(name, np.asarray(speaker), arr(topic_intimacy), arr(valence), arr(emotional),
-                    arr(gap_days), tuple(labels), feedback=arr(feedback), relevance=arr(relevance))
+                    arr(gap_days), tuple(labels), feedback=arr(feedback), relevance=arr(relevance),
+                    cost=arr(cost))
 
 
 def sequence(parts: Sequence[Protocol], gaps_days: Sequence[float] | float = 0.0,
@@ -149,6 +155,7 @@ def sequence(parts: Sequence[Protocol], gaps_days: Sequence[float] | float = 0.0
         labels=tuple(lb for p in parts for lb in p.labels) if labelled else (),
         feedback=np.concatenate([p.feedback for p in parts]),
         relevance=np.concatenate([p.relevance for p in parts]),
+        cost=np.concatenate([p.cost for p in parts]),
     )
 
 
