@@ -75,3 +75,11 @@ def test_a_costly_response_is_rarer_from_strangers_and_counts_more_as_evidence()
     assert costly_diagnosticity(0.3, 0.0) == 0.3
     assert costly_diagnosticity(0.3, 0.8) > 0.3
     assert costly_diagnosticity(0.3, 1.0) == 1.0
+
+
+def test_the_fear_of_being_known_grows_with_what_a_topic_reveals_not_with_the_partner() -> None:
+    from nabij.model.being_known import self_exposure_risk
+
+    assert self_exposure_risk(0.0, 0.9, 0.9, P) == 0.0
+    assert self_exposure_risk(0.8, 0.9, 0.9, P) > self_exposure_risk(0.8, 0.3, 0.9, P) > 0.0
+    assert self_exposure_risk(0.8, 0.9, 0.9, P) > self_exposure_risk(0.8, 0.9, 0.1, P)

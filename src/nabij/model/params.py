@@ -188,6 +188,14 @@ class Params:
         "Van Lange et al. (1997); Murray, Holmes & Collins (2006)",
         "a stranger asked for a real sacrifice mostly declines (0.6 -> about 0.2), a close partner "
         "gives it")
+    fear_known_weight: float = _p(
+        0.8, 0.0, 3.0, "being known",
+        "risk added by the fear of being known, per unit of the trait, of topic intimacy and of "
+        "(half plus half the) emotional content - whatever the partner",
+        "seed 001; Descutner & Thelen (1991); Tangney & Dearing (2002)",
+        "for the most fearful, an intimate emotional topic is about as risky as the rejection risk "
+        "a stranger poses to an average person (seed 001: being seen can frighten more than "
+        "rejection)")
     # --- similarity and shared reality ---------------------------------------------------------
     shared_reality_base: float = _p(
         0.4, 0.0, 1.0, "similarity",

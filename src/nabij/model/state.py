@@ -47,6 +47,7 @@ class DyadTraits:
     warmth: FloatArray
     attractiveness: FloatArray
     leniency: FloatArray
+    fear_of_being_known: FloatArray
 
     @classmethod
     def pair(cls, population: Population, persons: IntArray) -> DyadTraits:

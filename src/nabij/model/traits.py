@@ -1,9 +1,10 @@
 """Individual differences: who each simulated person is, and how a population is sampled.
 
-Eleven traits (theory.md, "individual differences"; seed ``000``). Seven are the person's
-own dispositions, four are how they come across to others at first sight and how they see
-others (Kenny 1994): expressiveness, warmth and attractiveness (what others perceive) and
-leniency (a perceiver's tendency to like most people). All but one are scores on ``[0, 1]``
+Twelve traits (theory.md, "individual differences"; seeds ``000`` and ``001``). Seven are
+the person's own dispositions, four are how they come across to others at first sight and
+how they see others (Kenny 1994): expressiveness, warmth and attractiveness (what others
+perceive) and leniency (a perceiver's tendency to like most people); the last is the fear
+of being known (seed 001), which is not the fear of rejection. All but one are scores on ``[0, 1]``
 (0 = the lowest, 1 = the highest a questionnaire or a panel of judges can show); the number
 of close relationships is a count. A population is sampled through a Gaussian copula: latent normal
 scores with the correlation matrix :data:`TRAIT_CORRELATIONS` are mapped to each trait's
@@ -44,6 +45,7 @@ SCORE_TRAITS: tuple[str, ...] = (
     "warmth",
     "attractiveness",
     "leniency",
+    "fear_of_being_known",
 )
 
 
@@ -100,12 +102,18 @@ TRAIT_MARGINALS.update({
     "leniency": TraitMarginal(
         0.0, 0.8, "a perceiver's general tendency to like the people they meet (the perceiver "
         "effect of liking)", "Kenny (1994); Wood, Harms & Vazire (2010)"),
+    "fear_of_being_known": TraitMarginal(
+        -0.5, 0.8, "fear of being known: dread of exposing one's self-image, whatever the "
+        "other's reaction (distinct from fear of rejection)",
+        "seed 001; Descutner & Thelen (1991); Tangney & Dearing (2002) on shame"),
 })
 
 #: The traits in the order of :class:`Population` (the count ``n_close`` after the first six
 #: scores, the four first-sight traits last).
 TRAIT_NAMES: tuple[str, ...] = (*SCORE_TRAITS[:6], "n_close", *SCORE_TRAITS[6:])
-#: How a person comes across at first sight and how they see others (Kenny 1994).
+#: The traits added after the first seven (drawn after them, so a seed keeps its people):
+#: how a person comes across at first sight and sees others (Kenny 1994), and the fear of
+#: being known (seed 001).
 FIRST_SIGHT_TRAITS: tuple[str, ...] = SCORE_TRAITS[6:]
 
 # Correlations of the latent scores, in the order of TRAIT_NAMES. Signs and rough sizes
@@ -116,21 +124,24 @@ FIRST_SIGHT_TRAITS: tuple[str, ...] = SCORE_TRAITS[6:]
 # are better at drawing others out (+.3 with opener; Riggio 1986), expressiveness and warmth
 # go together (+.3; Friedman et al. 1980), attractiveness relates weakly to self-esteem
 # (+.1; Feingold 1992), and people who like most others are a little more secure and warm
-# (+.2; Wood, Harms & Vazire 2010). Everything else is set to zero.
+# (+.2; Wood, Harms & Vazire 2010). Fear of being known goes with shame-proneness: lower
+# self-esteem and self-compassion (-.3), more rejection sensitivity and avoidance (+.3;
+# Descutner & Thelen 1991; seed 001). Everything else is set to zero.
 TRAIT_CORRELATIONS: FloatArray = np.array(
     [
-        # SE    RS    AV    NB    SC    OP    NC    EX    WA    AT    LE
-        [1.00, -0.40, -0.20, 0.00, 0.50, 0.20, 0.20, 0.10, 0.10, 0.10, 0.20],  # self_esteem
-        [-0.40, 1.00, 0.20, 0.25, -0.30, -0.10, -0.10, 0.00, 0.00, 0.00, 0.00],  # rejection_sens.
-        [-0.20, 0.20, 1.00, -0.30, -0.10, -0.20, -0.30, -0.20, -0.20, 0.00, -0.10],  # avoidance
-        [0.00, 0.25, -0.30, 1.00, 0.00, 0.10, 0.10, 0.00, 0.10, 0.00, 0.00],  # need_to_belong
-        [0.50, -0.30, -0.10, 0.00, 1.00, 0.15, 0.10, 0.00, 0.10, 0.00, 0.10],  # self_compassion
-        [0.20, -0.10, -0.20, 0.10, 0.15, 1.00, 0.20, 0.30, 0.30, 0.00, 0.10],  # opener
-        [0.20, -0.10, -0.30, 0.10, 0.10, 0.20, 1.00, 0.10, 0.10, 0.00, 0.00],  # n_close
-        [0.10, 0.00, -0.20, 0.00, 0.00, 0.30, 0.10, 1.00, 0.30, 0.10, 0.00],  # expressiveness
-        [0.10, 0.00, -0.20, 0.10, 0.10, 0.30, 0.10, 0.30, 1.00, 0.00, 0.20],  # warmth
-        [0.10, 0.00, 0.00, 0.00, 0.00, 0.00, 0.00, 0.10, 0.00, 1.00, 0.00],  # attractiveness
-        [0.20, 0.00, -0.10, 0.00, 0.10, 0.10, 0.00, 0.00, 0.20, 0.00, 1.00],  # leniency
+        # SE    RS    AV    NB    SC    OP    NC    EX    WA    AT    LE    FK
+        [1.00, -0.40, -0.20, 0.00, 0.50, 0.20, 0.20, 0.10, 0.10, 0.10, 0.20, -0.30],  # self_esteem
+        [-0.40, 1.00, 0.20, 0.25, -0.30, -0.10, -0.10, 0.00, 0.00, 0.00, 0.00, 0.30],  # rej. sens.
+        [-0.20, 0.20, 1.00, -0.30, -0.10, -0.20, -0.30, -0.20, -0.20, 0.00, -0.10, 0.30],  # avoid.
+        [0.00, 0.25, -0.30, 1.00, 0.00, 0.10, 0.10, 0.00, 0.10, 0.00, 0.00, 0.00],  # need_to_belong
+        [0.50, -0.30, -0.10, 0.00, 1.00, 0.15, 0.10, 0.00, 0.10, 0.00, 0.10, -0.30],  # self_comp.
+        [0.20, -0.10, -0.20, 0.10, 0.15, 1.00, 0.20, 0.30, 0.30, 0.00, 0.10, -0.10],  # opener
+        [0.20, -0.10, -0.30, 0.10, 0.10, 0.20, 1.00, 0.10, 0.10, 0.00, 0.00, -0.10],  # n_close
+        [0.10, 0.00, -0.20, 0.00, 0.00, 0.30, 0.10, 1.00, 0.30, 0.10, 0.00, -0.10],  # expressive.
+        [0.10, 0.00, -0.20, 0.10, 0.10, 0.30, 0.10, 0.30, 1.00, 0.00, 0.20, 0.00],  # warmth
+        [0.10, 0.00, 0.00, 0.00, 0.00, 0.00, 0.00, 0.10, 0.00, 1.00, 0.00, 0.00],  # attractiveness
+        [0.20, 0.00, -0.10, 0.00, 0.10, 0.10, 0.00, 0.00, 0.20, 0.00, 1.00, 0.00],  # leniency
+        [-0.30, 0.30, 0.30, 0.00, -0.30, -0.10, -0.10, -0.10, 0.00, 0.00, 0.00, 1.00],  # fear known
     ]
 )
 
@@ -162,6 +173,7 @@ class Population:
     warmth: FloatArray
     attractiveness: FloatArray
     leniency: FloatArray
+    fear_of_being_known: FloatArray
 
     def __post_init__(self) -> None:
         sizes = set()
