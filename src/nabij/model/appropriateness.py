@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["disclosure_allowance", "overdisclosure"]
+__all__ = ["disclosure_allowance", "liking_after_overdisclosure", "overdisclosure"]
 
 
 def disclosure_allowance(closeness: float, own_depth: float, p: Any) -> float:
@@ -40,3 +40,13 @@ def overdisclosure(depth: float, closeness: float, own_depth: float, p: Any) -> 
     ``overdisclosure_penalty x overdisclosure x liking`` (:mod:`.regulation`).
     """
     return max(0.0, depth - disclosure_allowance(closeness, own_depth, p))
+
+
+def liking_after_overdisclosure(liking: float, excess: float, p: Any) -> float:
+    """The listener's liking after a disclosure ``excess`` beyond what they find appropriate.
+
+    ``liking - overdisclosure_penalty x excess x liking`` (at least 0): with the gain from
+    being confided in (:mod:`.regulation`), liking rises with depth up to the allowance and
+    falls beyond it (Cozby 1972; Chaikin & Derlega 1974).
+    """
+    return max(0.0, liking - p.overdisclosure_penalty * excess * liking)

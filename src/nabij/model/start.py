@@ -32,6 +32,9 @@ PERSON_FIELDS: dict[str, tuple[float, float]] = {
     "security": (0.0, 1.0),
     "tension": (0.0, 1.0),
     "instruction": (-1.0, 1.0),
+    "approval_goal": (0.0, 1.0),
+    "identity_goal": (0.0, 1.0),
+    "control_goal": (0.0, 1.0),
 }
 
 
@@ -64,6 +67,9 @@ class Start:
       ``regard`` is given too.
     - ``instruction``: a goal set from outside, on [-1, 1]: +1 "try to get close", -1 "keep
       your distance", 0 none (Omarzu 2000: situational cues make goals salient).
+    - ``approval_goal``, ``identity_goal``, ``control_goal``: how active Omarzu's (2000)
+      other goals of disclosure are, on [0, 1] (default 0): seeking approval, clarifying
+      one's identity, social control.
     - ``attitude_similarity``: how similar the pair's attitudes are, on [0, 1] (0.5 = not
       known; Byrne 1971); one value per dyad.
     """
@@ -75,6 +81,9 @@ class Start:
     security: npt.ArrayLike | None = None
     tension: npt.ArrayLike | None = None
     instruction: npt.ArrayLike | None = None
+    approval_goal: npt.ArrayLike | None = None
+    identity_goal: npt.ArrayLike | None = None
+    control_goal: npt.ArrayLike | None = None
     attitude_similarity: npt.ArrayLike | None = None
 
     def resolve(self, n: int) -> ResolvedStart:
@@ -100,6 +109,9 @@ class ResolvedStart:
     security: FloatArray | None = None
     tension: FloatArray | None = None
     instruction: FloatArray | None = None
+    approval_goal: FloatArray | None = None
+    identity_goal: FloatArray | None = None
+    control_goal: FloatArray | None = None
     attitude_similarity: FloatArray | None = None
 
     def take(self, index: npt.NDArray[np.intp]) -> ResolvedStart:

@@ -22,6 +22,7 @@ from nabij.model.impressions import first_impression, projected_regard, target_a
 from nabij.model.learning import Belief, prior_belief
 from nabij.model.params import Params
 from nabij.model.person import PersonState, PersonTraits
+from nabij.model.similarity import initial_shared_reality
 from nabij.model.start import ResolvedStart
 from nabij.model.traits import Population
 
@@ -82,7 +83,11 @@ class DyadState:
     left: BoolArray
     chemistry: FloatArray
     instruction: FloatArray
+    approval_goal: FloatArray
+    identity_goal: FloatArray
+    control_goal: FloatArray
     attitude_similarity: FloatArray
+    shared_reality: FloatArray
 
     @classmethod
     def initial(cls, traits: DyadTraits, context: ResolvedContext, params: Params,
@@ -151,7 +156,12 @@ class DyadState:
             left=np.zeros(both, dtype=bool),
             chemistry=chemistry,
             instruction=pick(given.instruction, np.zeros(both)),
+            approval_goal=pick(given.approval_goal, np.zeros(both)),
+            identity_goal=pick(given.identity_goal, np.zeros(both)),
+            control_goal=pick(given.control_goal, np.zeros(both)),
             attitude_similarity=np.broadcast_to(similarity, both).copy(),
+            shared_reality=np.broadcast_to(
+                np.array([initial_shared_reality(x, params) for x in similarity.tolist()]), both).copy(),
         )
 
     @property

@@ -97,6 +97,7 @@ class TurnInput(NamedTuple):
     emotional: float
     feedback: float = float("nan")
     relevance: float = float("nan")
+    cost: float = 0.0
 
 
 class TurnOutcome(NamedTuple):
