@@ -42,7 +42,7 @@ class DyadAgent(mesa.Agent):
         s = m.speaker
         me, you, _ = dyad_turn(self.people[s], self.people[1 - s], self.traits[s], self.traits[1 - s],
                                self.power_down[s], self.load[s], self.display_norm, self.exposure,
-                               m.topic, m.valence, m.emotional, math.nan, math.nan,
+                               m.topic, m.valence, m.emotional, math.nan, math.nan, 0.0,
                                self.random.gauss(0.0, 1.0),
                                self.random.gauss(0.0, 1.0), m.params)
         self.people[s] = me

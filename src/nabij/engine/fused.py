@@ -54,8 +54,8 @@ _OUTCOME_FIELDS = ("topic_intimacy", "willingness", "depth", "kept_depth", "brea
 _NS, _NT = len(_STATE_FIELDS), len(_TRAIT_FIELDS)
 _LEFT = _STATE_FIELDS.index("left")
 
-# The rows of a tile. Person r's state field f is row STATE + r * 13 + f, trait t is row
-# TRAITS + r * 7 + t; per-person context has one row per person; "left" and "flooded" are
+# The rows of a tile. Person r's state field f is row STATE + r * _NS + f, trait t is row
+# TRAITS + r * _NT + t; per-person context has one row per person; "left" and "flooded" are
 # stored as 0.0 / 1.0.
 STATE = 0
 TRAITS = STATE + 2 * _NS
@@ -118,19 +118,29 @@ exec(_make_params_src, _make_params_env)  # a constructor numba can compile (no 
 _make_params = numba.njit(inline="always")(_make_params_env["make_params"])
 
 
+# A person's state and traits are the first rows of their block, in the order of PersonState
+# and PersonTraits (checked here, so the readers below cannot drift from the fields).
+assert _STATE_FIELDS[:len(PersonState._fields)] == PersonState._fields
+assert _TRAIT_FIELDS[:len(PersonTraits._fields)] == PersonTraits._fields
+_SHARED_REALITY = _STATE_FIELDS.index("shared_reality")
+
+
 @numba.njit(error_model="numpy", inline="always")
 def _person(w: Any, r: int, i: int) -> PersonState:
     b = (STATE + r * _NS) * ROW + i
     return PersonState(w[b], w[b + ROW], w[b + 2 * ROW], w[b + 3 * ROW], w[b + 4 * ROW],
                        w[b + 5 * ROW], w[b + 6 * ROW], w[b + 7 * ROW], w[b + 8 * ROW],
-                       w[b + 9 * ROW], w[b + 10 * ROW], w[b + 11 * ROW] != 0.0, w[b + 12 * ROW])
+                       w[b + 9 * ROW], w[b + 10 * ROW], w[b + 11 * ROW] != 0.0, w[b + 12 * ROW],
+                       w[b + 13 * ROW], w[b + 14 * ROW], w[b + 15 * ROW], w[b + 16 * ROW],
+                       w[b + 17 * ROW], w[b + 18 * ROW])
 
 
 @numba.njit(error_model="numpy", inline="always")
 def _traits(w: Any, r: int, i: int) -> PersonTraits:
     b = (TRAITS + r * _NT) * ROW + i
     return PersonTraits(w[b], w[b + ROW], w[b + 2 * ROW], w[b + 3 * ROW], w[b + 4 * ROW],
-                        w[b + 5 * ROW], w[b + 6 * ROW])
+                        w[b + 5 * ROW], w[b + 6 * ROW], w[b + 7 * ROW], w[b + 8 * ROW],
+                        w[b + 9 * ROW], w[b + 10 * ROW], w[b + 11 * ROW])
 
 
 @numba.njit(error_model="numpy", inline="always")
@@ -145,17 +155,18 @@ def _store(w: Any, r: int, i: int, x: PersonState) -> None:
     _put(w, (STATE + r * _NS) * ROW + i,
          (x.closeness, x.liking, x.regard, x.security, x.tension, x.hurt, x.belief_mean,
           x.belief_certainty, x.belief_shape, x.belief_rate, x.last_depth, 1.0 if x.left else 0.0))
+    w[(STATE + r * _NS + _SHARED_REALITY) * ROW + i] = x.shared_reality
 
 
 @numba.njit(error_model="numpy", inline="always")
 def _tile_turn(w: Any, p: Any, s: int, lst: int, topic: float, valence: float,
-               emotional: float, feedback: float, relevance: float) -> None:
+               emotional: float, feedback: float, relevance: float, cost: float) -> None:
     """One turn for every dyad of the tile ``w``, speaker ``s`` (a constant once inlined)."""
     for i in range(TILE):
         me, you, v = _dyad_turn(
             _person(w, s, i), _person(w, lst, i), _traits(w, s, i), _traits(w, lst, i),
             w[(POWER_DOWN + s) * ROW + i], w[(LOAD + s) * ROW + i], w[DISPLAY * ROW + i],
-            w[EXPOSURE * ROW + i], topic, valence, emotional, feedback, relevance,
+            w[EXPOSURE * ROW + i], topic, valence, emotional, feedback, relevance, cost,
             w[NOISE_ACTUAL * ROW + i],
             w[NOISE_PERCEIVED * ROW + i], p)
         _store(w, s, i, me)
@@ -175,12 +186,12 @@ def _compile_turn() -> Any:
     try:
         @numba.njit(cache=True, error_model="numpy")
         def fused_turn(w: Any, params: Any, speaker: int, topic: float, valence: float,
-                       emotional: float, feedback: float, relevance: float) -> None:
+                       emotional: float, feedback: float, relevance: float, cost: float) -> None:
             p = _make_params(params)
             if speaker == 0:
-                _tile_turn(w, p, 0, 1, topic, valence, emotional, feedback, relevance)
+                _tile_turn(w, p, 0, 1, topic, valence, emotional, feedback, relevance, cost)
             else:
-                _tile_turn(w, p, 1, 0, topic, valence, emotional, feedback, relevance)
+                _tile_turn(w, p, 1, 0, topic, valence, emotional, feedback, relevance, cost)
         return fused_turn
     finally:
         config.CACHE_DIR = saved
@@ -230,7 +241,7 @@ class Tile:
         left = self._pair(STATE + _LEFT, _NS)
         left[...] = self.state.left
         _fused_turn(self.data, self.params, turn.speaker, turn.topic_intimacy, turn.valence,
-                    turn.emotional, turn.feedback, turn.relevance)
+                    turn.emotional, turn.feedback, turn.relevance, turn.cost)
         np.not_equal(left, 0.0, out=self.state.left)
 
     def outcome(self, turn: TurnInput) -> TurnOutcome:

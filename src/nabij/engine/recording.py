@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from nabij.model.arrays import desired_closeness, would_meet_again
 from nabij.model.params import Params
 from nabij.model.state import DyadState, DyadTraits
 from nabij.model.turn import TurnOutcome
@@ -59,6 +60,7 @@ TURN_REPORTERS: dict[str, TurnReporter] = {
     "tension": lambda st, o, p: st.tension.copy(),
     "hurt": lambda st, o, p: st.hurt.copy(),
     "expected_responsiveness": lambda st, o, p: st.belief_mean.copy(),
+    "shared_reality": lambda st, o, p: st.shared_reality.copy(),
 }
 
 FINAL_REPORTERS: dict[str, FinalReporter] = {
@@ -73,6 +75,12 @@ FINAL_REPORTERS: dict[str, FinalReporter] = {
     "tension": lambda st, p: st.tension.copy(),
     "hurt": lambda st, p: st.hurt.copy(),
     "left": lambda st, p: st.left.copy(),
+    "shared_reality": lambda st, p: st.shared_reality.copy(),
+    "meet_again": lambda st, p: np.asarray(would_meet_again(st.liking, st.regard, st.left, p)) > 0.5,
+    "desired_closeness": lambda st, p, traits: desired_closeness(
+        traits.rejection_sensitivity, traits.avoidance, p),
+    "closeness_gap": lambda st, p, traits: desired_closeness(
+        traits.rejection_sensitivity, traits.avoidance, p) - st.closeness,
 }
 
 DEFAULT_TURN = ("depth", "perceived_responsiveness", "intimacy")

@@ -15,12 +15,12 @@ the fused kernel and, elementwise, on arrays.
 
 from __future__ import annotations
 
-from typing import Any
+from nabij.model.params import Params
 
 __all__ = ["disclosure_allowance", "liking_after_overdisclosure", "overdisclosure"]
 
 
-def disclosure_allowance(closeness: float, own_depth: float, p: Any) -> float:
+def disclosure_allowance(closeness: float, own_depth: float, params: Params) -> float:
     """The deepest disclosure the listener finds appropriate from this partner now (0-1).
 
     ``max(allowance_base + allowance_closeness x closeness, own_depth + allowance_margin)``,
@@ -28,25 +28,25 @@ def disclosure_allowance(closeness: float, own_depth: float, p: Any) -> float:
     listener's own last disclosure plus a margin (matching is appropriate; Chaikin & Derlega
     1974).
     """
-    by_stage = p.allowance_base + p.allowance_closeness * closeness
-    by_reciprocity = own_depth + p.allowance_margin
+    by_stage = params.allowance_base + params.allowance_closeness * closeness
+    by_reciprocity = own_depth + params.allowance_margin
     return min(1.0, max(by_stage, by_reciprocity))
 
 
-def overdisclosure(depth: float, closeness: float, own_depth: float, p: Any) -> float:
+def overdisclosure(depth: float, closeness: float, own_depth: float, params: Params) -> float:
     """How far a disclosure goes beyond what the listener finds appropriate (0 if it does not).
 
     Cozby (1972); Chaikin & Derlega (1974). The listener's liking loses
     ``overdisclosure_penalty x overdisclosure x liking`` (:mod:`.regulation`).
     """
-    return max(0.0, depth - disclosure_allowance(closeness, own_depth, p))
+    return max(0.0, depth - disclosure_allowance(closeness, own_depth, params))
 
 
-def liking_after_overdisclosure(liking: float, excess: float, p: Any) -> float:
+def liking_after_overdisclosure(liking: float, excess: float, params: Params) -> float:
     """The listener's liking after a disclosure ``excess`` beyond what they find appropriate.
 
     ``liking - overdisclosure_penalty x excess x liking`` (at least 0): with the gain from
     being confided in (:mod:`.regulation`), liking rises with depth up to the allowance and
     falls beyond it (Cozby 1972; Chaikin & Derlega 1974).
     """
-    return max(0.0, liking - p.overdisclosure_penalty * excess * liking)
+    return max(0.0, liking - params.overdisclosure_penalty * excess * liking)

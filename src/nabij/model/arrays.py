@@ -9,7 +9,22 @@ are arrays (or named tuples of arrays). ``nabij.model.appraise_regard`` is this 
 
 from __future__ import annotations
 
-from nabij.model import appraisal, disclosure, goals, learning, regulation, responsiveness, signaling
+from nabij.model import (
+    appraisal,
+    appropriateness,
+    being_known,
+    choice,
+    dependence,
+    disclosure,
+    goals,
+    impressions,
+    learning,
+    motives,
+    regulation,
+    responsiveness,
+    signaling,
+    similarity,
+)
 from nabij.model.elementwise import elementwise
 
 __all__ = [
@@ -20,29 +35,45 @@ __all__ = [
     "belief_sd",
     "breadth",
     "choose_depth",
+    "closeness_gap_pull",
     "connectedness_goal",
+    "costly_diagnosticity",
+    "costly_response_logit",
     "decide_to_leave",
+    "desired_closeness",
     "diagnosticity",
+    "disclosure_allowance",
     "discount_belief",
     "emotional_edit",
     "emotional_weight",
+    "first_impression",
     "flood",
     "goal_activation",
+    "initial_shared_reality",
     "intimacy_of_discloser",
     "intimacy_of_listener",
+    "liking_after_overdisclosure",
+    "other_goals_utility",
+    "overdisclosure",
     "perceived_responsiveness",
+    "projected_evidence",
+    "projected_regard",
     "regulate_dependence",
     "rejection_stakes",
     "relieve",
     "resolve_goals",
+    "self_exposure_risk",
     "self_paced_topic",
     "self_protection_goal",
+    "shared_reality_after",
     "signal_acceptance",
     "suppress",
+    "target_appeal",
     "topic_risk",
     "trust_lower_bound",
     "update_belief",
     "willingness",
+    "would_meet_again",
 ]
 
 # appraisal (Murray, Holmes & Collins 2006)
@@ -82,3 +113,26 @@ update_belief = elementwise(learning.update_belief, out=learning.Belief)
 discount_belief = elementwise(learning.discount_belief, out=learning.Belief)
 belief_sd = elementwise(learning.belief_sd)
 trust_lower_bound = elementwise(learning.trust_lower_bound)
+# first impressions and projection (Kenny 1994; Kenny & DePaulo 1993)
+target_appeal = elementwise(impressions.target_appeal)
+first_impression = elementwise(impressions.first_impression)
+projected_regard = elementwise(impressions.projected_regard)
+projected_evidence = elementwise(impressions.projected_evidence)
+# inappropriate disclosure (Cozby 1972; Chaikin & Derlega 1974)
+disclosure_allowance = elementwise(appropriateness.disclosure_allowance)
+overdisclosure = elementwise(appropriateness.overdisclosure)
+liking_after_overdisclosure = elementwise(appropriateness.liking_after_overdisclosure)
+# situations of dependence (Murray et al. 2006; Van Lange et al. 1997)
+costly_response_logit = elementwise(dependence.costly_response_logit)
+costly_diagnosticity = elementwise(dependence.costly_diagnosticity)
+# Omarzu's other goals, desired closeness (Omarzu 2000; Frost & Forrester 2013)
+other_goals_utility = elementwise(motives.other_goals_utility)
+desired_closeness = elementwise(motives.desired_closeness)
+closeness_gap_pull = elementwise(motives.closeness_gap_pull)
+# similarity and shared reality (Byrne 1971; Echterhoff et al. 2009)
+initial_shared_reality = elementwise(similarity.initial_shared_reality)
+shared_reality_after = elementwise(similarity.shared_reality_after)
+# fear of being known (seed 001)
+self_exposure_risk = elementwise(being_known.self_exposure_risk)
+# the choice at the end of a meeting (Shanteau & Nagy 1979)
+would_meet_again = elementwise(choice.would_meet_again)

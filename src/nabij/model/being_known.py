@@ -12,16 +12,16 @@ One scalar function (floats in, a float out).
 
 from __future__ import annotations
 
-from typing import Any
+from nabij.model.params import Params
 
 __all__ = ["self_exposure_risk"]
 
 
 def self_exposure_risk(fear_of_being_known: float, topic_intimacy: float, emotional: float,
-                       p: Any) -> float:
+                       params: Params) -> float:
     """Risk added to a topic by the fear of being known.
 
     ``fear_known_weight x FK x topic_intimacy x (0.5 + 0.5 x emotional)``: the same for any
     partner, however trusted (seed 001).
     """
-    return p.fear_known_weight * fear_of_being_known * topic_intimacy * (0.5 + 0.5 * emotional)
+    return params.fear_known_weight * fear_of_being_known * topic_intimacy * (0.5 + 0.5 * emotional)

@@ -12,14 +12,14 @@ One scalar function (floats in, a float out: 1.0 = yes, 0.0 = no).
 
 from __future__ import annotations
 
-from typing import Any
+from nabij.model.params import Params
 
 __all__ = ["would_meet_again"]
 
 
-def would_meet_again(liking: float, regard: float, left: float, p: Any) -> float:
+def would_meet_again(liking: float, regard: float, left: float, params: Params) -> float:
     """1.0 if ``liking x regard`` (attraction times expected acceptance) exceeds
     ``meet_again_threshold`` and the person has not left, else 0.0."""
     if left > 0.0:
         return 0.0
-    return 1.0 if liking * regard > p.meet_again_threshold else 0.0
+    return 1.0 if liking * regard > params.meet_again_threshold else 0.0

@@ -14,6 +14,7 @@ from typing import NamedTuple
 import numpy as np
 import numpy.typing as npt
 
+from nabij.model.being_known import self_exposure_risk
 from nabij.model.context import Context, ResolvedContext
 from nabij.model.disclosure import breadth, choose_depth, topic_risk, willingness
 from nabij.model.elementwise import elementwise
@@ -24,6 +25,7 @@ from nabij.model.goals import (
     self_protection_goal,
 )
 from nabij.model.learning import Belief, trust_lower_bound
+from nabij.model.motives import closeness_gap_pull, desired_closeness, other_goals_utility
 from nabij.model.params import Params
 from nabij.model.person import PersonState, PersonTraits
 from nabij.model.state import DyadState, DyadTraits
@@ -56,18 +58,26 @@ def decide_disclosure(me: PersonState, my: PersonTraits, partner_depth: float,
     """One person decides how much to disclose of a topic of this intimacy to this partner.
 
     Connectedness vs self-protection (Murray et al. 2006), resolved by self-esteem and
-    executive control (Murray et al. 2008), weighed as utility vs risk (Omarzu 2000).
-    ``partner_depth`` is the partner's last disclosure, ``exposure`` the situation's
+    executive control (Murray et al. 2008), weighed as utility vs risk (Omarzu 2000). The
+    connectedness goal also takes an instruction, Omarzu's other goals and the pull of the
+    gap to the desired closeness (:mod:`.motives`); the risk also the fear of being known
+    (:mod:`.being_known`). ``partner_depth`` is the partner's last disclosure, ``exposure`` the situation's
     :func:`~nabij.model.goals.audience_exposure`.
     """
     p = params
     belief = Belief(me.belief_mean, me.belief_certainty, me.belief_shape, me.belief_rate)
-    connect = connectedness_goal(my.need_to_belong, me.belief_mean, me.regard, me.liking,
-                                 partner_depth, me.tension, my.avoidance, my.n_close, p)
+    connect = (connectedness_goal(my.need_to_belong, me.belief_mean, me.regard, me.liking,
+                                  partner_depth, me.tension, my.avoidance, my.n_close, p)
+               + p.instruction_weight * me.instruction
+               + other_goals_utility(me.approval_goal, me.identity_goal, me.control_goal, valence,
+                                     emotional, power_down, p)
+               + closeness_gap_pull(desired_closeness(my.rejection_sensitivity, my.avoidance, p),
+                                    me.closeness, p))
     protect = self_protection_goal(trust_lower_bound(belief, p.trust_z), me.regard,
                                    me.closeness, my.rejection_sensitivity, my.self_compassion,
                                    power_down, exposure, p)
-    risk = topic_risk(protect, topic_intimacy, valence, emotional, display_norm, p)
+    risk = (topic_risk(protect, topic_intimacy, valence, emotional, display_norm, p)
+            + self_exposure_risk(my.fear_of_being_known, topic_intimacy, emotional, p))
     will = willingness(connect, risk, resolve_goals(my.self_esteem, cognitive_load, p), p)
     return Decision(connect, protect, risk, will, choose_depth(will, topic_intimacy),
                     breadth(connect, p))

@@ -13,18 +13,18 @@ Each rule is one scalar function (floats in, a float out).
 
 from __future__ import annotations
 
-from typing import Any
+from nabij.model.params import Params
 
 __all__ = ["costly_diagnosticity", "costly_response_logit"]
 
 
-def costly_response_logit(cost: float, closeness: float, p: Any) -> float:
+def costly_response_logit(cost: float, closeness: float, params: Params) -> float:
     """The shift of the listener's responsiveness (logit) when responding well costs them.
 
     ``-cost_penalty x cost x (1 - closeness)``: a stranger gives the full discount, a partner
     who feels fully close none (Van Lange et al. 1997).
     """
-    return -p.cost_penalty * cost * (1.0 - closeness)
+    return -params.cost_penalty * cost * (1.0 - closeness)
 
 
 def costly_diagnosticity(diagnosticity: float, cost: float) -> float:

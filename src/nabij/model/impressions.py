@@ -15,33 +15,35 @@ Perceived regard at first sight is mostly projected: people take their own likin
 other as their best guess of the other's liking of them (assumed reciprocity; Kenny &
 DePaulo 1993; Kenny 1994), coloured by self-esteem and rejection sensitivity.
 
-Each rule is one scalar function (floats in, a float out) written with numpy's elementwise
-functions, so the same definition runs on arrays and compiles with numba.
+Each rule is one scalar function (floats in, a float out); the array forms come from
+:func:`~nabij.model.elementwise.elementwise`.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import math
 
-import numpy as np
+from nabij.model._math import clip01, sigmoid
+from nabij.model.params import Params
 
 __all__ = ["first_impression", "projected_evidence", "projected_regard", "target_appeal"]
 
 
-def target_appeal(expressiveness: Any, warmth: Any, attractiveness: Any, p: Any) -> Any:
+def target_appeal(expressiveness: float, warmth: float, attractiveness: float,
+                  params: Params) -> float:
     """How likable a person looks at first sight, on the logit scale of liking (0 = average).
 
     A weighted sum of the first-sight traits around their midpoints (Back, Schmukle & Egloff
     2011: attractiveness and expressive, warm behaviour carry the target effect of liking at
     zero acquaintance; Walster et al. 1966; Fiske, Cuddy & Glick 2007).
     """
-    return (p.impression_attractiveness * (attractiveness - 0.5)
-            + p.impression_warmth * (warmth - 0.5)
-            + p.impression_expressiveness * (expressiveness - 0.5))
+    return (params.impression_attractiveness * (attractiveness - 0.5)
+            + params.impression_warmth * (warmth - 0.5)
+            + params.impression_expressiveness * (expressiveness - 0.5))
 
 
-def first_impression(base_liking: Any, leniency: Any, appeal: Any, chemistry: Any, taste: Any,
-                     attitude_similarity: Any, p: Any) -> Any:
+def first_impression(base_liking: float, leniency: float, appeal: float, chemistry: float,
+                     taste: float, attitude_similarity: float, params: Params) -> float:
     """Liking of a partner after the first seconds of a meeting (0-1).
 
     ``logit(liking) = logit(base) + impression_leniency x (leniency - 0.5) + appeal +
@@ -52,17 +54,18 @@ def first_impression(base_liking: Any, leniency: Any, appeal: Any, chemistry: An
     normal, drawn per direction) and known attitude similarity (0.5 = unknown; Byrne 1971;
     Montoya, Horton & Kirchner 2008). Kenny (1994).
     """
-    base = np.minimum(np.maximum(base_liking, 1e-6), 1.0 - 1e-6)
-    z = (np.log(base / (1.0 - base))
-         + p.impression_leniency * (leniency - 0.5)
+    base = min(max(base_liking, 1e-6), 1.0 - 1e-6)
+    z = (math.log(base / (1.0 - base))
+         + params.impression_leniency * (leniency - 0.5)
          + appeal
-         + p.impression_chemistry * chemistry
-         + p.impression_taste_sd * taste
-         + p.impression_similarity * (attitude_similarity - 0.5))
-    return 1.0 / (1.0 + np.exp(-z))
+         + params.impression_chemistry * chemistry
+         + params.impression_taste_sd * taste
+         + params.impression_similarity * (attitude_similarity - 0.5))
+    return sigmoid(z)
 
 
-def projected_regard(base_regard: Any, bias: Any, liking: Any, base_liking: Any, p: Any) -> Any:
+def projected_regard(base_regard: float, bias: float, liking: float, base_liking: float,
+                     params: Params) -> float:
     """Perceived regard at first sight (0-1): the own liking projected onto the partner.
 
     ``clip(base_regard + bias + projection x (liking - base_liking))``: how far one's liking
@@ -71,11 +74,10 @@ def projected_regard(base_regard: Any, bias: Any, liking: Any, base_liking: Any,
     Kenny 1994); ``bias`` is the self-esteem and rejection-sensitivity colouring (Murray,
     Holmes & Griffin 2000; Downey & Feldman 1996).
     """
-    return np.minimum(np.maximum(base_regard + bias + p.projection * (liking - base_liking), 0.0),
-                      1.0)
+    return clip01(base_regard + bias + params.projection * (liking - base_liking))
 
 
-def projected_evidence(evidence: float, liking: float, p: Any) -> float:
+def projected_evidence(evidence: float, liking: float, params: Params) -> float:
     """What a person reads into a partner's behaviour as evidence of regard (0-1).
 
     ``(1 - projection_share) x evidence + projection_share x liking``: part of what one sees
@@ -85,4 +87,4 @@ def projected_evidence(evidence: float, liking: float, p: Any) -> float:
     regard toward this evidence, so regard keeps tracking one's own liking and follows the
     partner's actual liking only weakly.
     """
-    return (1.0 - p.projection_share) * evidence + p.projection_share * liking
+    return (1.0 - params.projection_share) * evidence + params.projection_share * liking

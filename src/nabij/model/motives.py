@@ -18,13 +18,13 @@ Each rule is one scalar function (floats in, a float out).
 
 from __future__ import annotations
 
-from typing import Any
+from nabij.model.params import Params
 
 __all__ = ["closeness_gap_pull", "desired_closeness", "other_goals_utility"]
 
 
 def other_goals_utility(approval: float, identity: float, control: float, valence: float,
-                        emotional: float, power_down: float, p: Any) -> float:
+                        emotional: float, power_down: float, params: Params) -> float:
     """Utility added to the connectedness goal by Omarzu's (2000) other goals.
 
     ``approval_weight x approval x valence`` (approval favours disclosing what presents one
@@ -33,25 +33,25 @@ def other_goals_utility(approval: float, identity: float, control: float, valenc
     control_weight x control x power_down`` (strategic disclosure up the hierarchy; Tardy,
     Dindia & Hargie 2006; seed 000).
     """
-    return (p.approval_weight * approval * valence + p.identity_weight * identity * emotional
-            + p.control_weight * control * power_down)
+    return (params.approval_weight * approval * valence + params.identity_weight * identity * emotional
+            + params.control_weight * control * power_down)
 
 
-def desired_closeness(rejection_sensitivity: float, avoidance: float, p: Any) -> float:
+def desired_closeness(rejection_sensitivity: float, avoidance: float, params: Params) -> float:
     """The closeness a person would like with a partner (0-1; IOS = 1 + 6 x closeness).
 
     ``clip(desired_closeness_base + desire_anxiety x (RS - 0.5) - desire_avoidance x (AV - 0.5))``
     (Frost & Forrester 2013; Mikulincer & Shaver 2007).
     """
-    x = (p.desired_closeness_base + p.desire_anxiety * (rejection_sensitivity - 0.5)
-         - p.desire_avoidance * (avoidance - 0.5))
+    x = (params.desired_closeness_base + params.desire_anxiety * (rejection_sensitivity - 0.5)
+         - params.desire_avoidance * (avoidance - 0.5))
     return min(1.0, max(0.0, x))
 
 
-def closeness_gap_pull(desired: float, closeness: float, p: Any) -> float:
+def closeness_gap_pull(desired: float, closeness: float, params: Params) -> float:
     """The pull of the gap between desired and actual closeness on the connectedness goal.
 
     ``closeness_gap_weight x (desired - closeness)``: positive when a person wants more
     closeness than they have, negative when the partner is already closer than they want.
     """
-    return p.closeness_gap_weight * (desired - closeness)
+    return params.closeness_gap_weight * (desired - closeness)

@@ -27,6 +27,12 @@ class PersonState(NamedTuple):
     last_depth: float
     left: bool
     chemistry: float
+    instruction: float
+    approval_goal: float
+    identity_goal: float
+    control_goal: float
+    attitude_similarity: float
+    shared_reality: float
 
 
 class PersonTraits(NamedTuple):
@@ -39,3 +45,8 @@ class PersonTraits(NamedTuple):
     self_compassion: float
     opener: float
     n_close: float
+    expressiveness: float
+    warmth: float
+    attractiveness: float
+    leniency: float
+    fear_of_being_known: float

@@ -14,24 +14,24 @@ Each rule is one scalar function (floats in, a float out).
 
 from __future__ import annotations
 
-from typing import Any
+from nabij.model.params import Params
 
 __all__ = ["initial_shared_reality", "shared_reality_after"]
 
 
-def initial_shared_reality(attitude_similarity: float, p: Any) -> float:
+def initial_shared_reality(attitude_similarity: float, params: Params) -> float:
     """Shared reality before a conversation (0-1).
 
     ``clip(shared_reality_base + shared_reality_similarity x (attitude_similarity - 0.5))``:
     people assume some commonality with a stranger (false consensus; Ross, Greene & House
     1977), more when they know they agree (Byrne 1971).
     """
-    x = p.shared_reality_base + p.shared_reality_similarity * (attitude_similarity - 0.5)
+    x = params.shared_reality_base + params.shared_reality_similarity * (attitude_similarity - 0.5)
     return min(1.0, max(0.0, x))
 
 
 def shared_reality_after(shared: float, revealed: float, understood: float, learned: float,
-                         attitude_similarity: float, p: Any) -> float:
+                         attitude_similarity: float, params: Params) -> float:
     """Shared reality after one turn (0-1).
 
     ``exchange = revealed x understood + learned`` (one's own kept disclosure times the
@@ -42,5 +42,5 @@ def shared_reality_after(shared: float, revealed: float, understood: float, lear
     """
     exchange = revealed * understood + learned
     ceiling = 0.5 + 0.5 * attitude_similarity
-    x = shared + p.shared_reality_rate * exchange * (ceiling - shared)
+    x = shared + params.shared_reality_rate * exchange * (ceiling - shared)
     return min(1.0, max(0.0, x))

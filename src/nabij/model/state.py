@@ -16,13 +16,17 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from nabij.model.arrays import trust_lower_bound
+from nabij.model.arrays import (
+    first_impression,
+    initial_shared_reality,
+    projected_regard,
+    target_appeal,
+    trust_lower_bound,
+)
 from nabij.model.context import RELATIONSHIPS, ResolvedContext
-from nabij.model.impressions import first_impression, projected_regard, target_appeal
 from nabij.model.learning import Belief, prior_belief
 from nabij.model.params import Params
 from nabij.model.person import PersonState, PersonTraits
-from nabij.model.similarity import initial_shared_reality
 from nabij.model.start import ResolvedStart
 from nabij.model.traits import Population
 
@@ -160,8 +164,7 @@ class DyadState:
             identity_goal=pick(given.identity_goal, np.zeros(both)),
             control_goal=pick(given.control_goal, np.zeros(both)),
             attitude_similarity=np.broadcast_to(similarity, both).copy(),
-            shared_reality=np.broadcast_to(
-                np.array([initial_shared_reality(x, params) for x in similarity.tolist()]), both).copy(),
+            shared_reality=np.broadcast_to(initial_shared_reality(similarity, params), both).copy(),
         )
 
     @property

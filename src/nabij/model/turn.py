@@ -24,21 +24,31 @@ import numpy.typing as npt
 
 from nabij.model import (
     appraisal,
+    appropriateness,
+    being_known,
+    choice,
     decision,
+    dependence,
     disclosure,
     goals,
+    impressions,
     learning,
+    motives,
     regulation,
     responsiveness,
     signaling,
+    similarity,
 )
 from nabij.model._math import sigmoid
 from nabij.model.appraisal import appraise_regard, diagnosticity
+from nabij.model.appropriateness import liking_after_overdisclosure, overdisclosure
 from nabij.model.arrays import audience_exposure, discount_belief
 from nabij.model.context import ResolvedContext
 from nabij.model.decision import decide_disclosure
+from nabij.model.dependence import costly_diagnosticity, costly_response_logit
 from nabij.model.disclosure import emotional_edit, flood, relieve, self_paced_topic, suppress
 from nabij.model.elementwise import elementwise
+from nabij.model.impressions import projected_evidence
 from nabij.model.learning import Belief, update_belief
 from nabij.model.params import Params
 from nabij.model.person import PersonState, PersonTraits
@@ -52,6 +62,7 @@ from nabij.model.responsiveness import (
     scripted_responsiveness_logit,
 )
 from nabij.model.signaling import decay_hurt, settle_security, signal_acceptance
+from nabij.model.similarity import shared_reality_after
 from nabij.model.state import DyadState, DyadTraits
 
 FloatArray = npt.NDArray[np.float64]
@@ -78,6 +89,16 @@ RULES = {
     "learning": (learning.update_belief, learning.discount_belief, learning.belief_sd,
                  learning.trust_lower_bound),
     "regulation": (regulation.regulate_dependence, regulation.decide_to_leave),
+    "impressions": (impressions.target_appeal, impressions.first_impression,
+                    impressions.projected_regard, impressions.projected_evidence),
+    "appropriateness": (appropriateness.disclosure_allowance, appropriateness.overdisclosure,
+                        appropriateness.liking_after_overdisclosure),
+    "dependence": (dependence.costly_response_logit, dependence.costly_diagnosticity),
+    "motives": (motives.other_goals_utility, motives.desired_closeness,
+                motives.closeness_gap_pull),
+    "similarity": (similarity.initial_shared_reality, similarity.shared_reality_after),
+    "being known": (being_known.self_exposure_risk,),
+    "choice": (choice.would_meet_again,),
 }
 
 
@@ -137,14 +158,15 @@ class TurnValues(NamedTuple):
 def dyad_turn(me: PersonState, you: PersonState, my: PersonTraits, your: PersonTraits,
               power_down: float, load: float, display_norm: float, exposure: float,
               topic: float, valence: float, emotional: float, feedback: float, relevance: float,
-              noise_actual: float, noise_perceived: float,
+              cost: float, noise_actual: float, noise_perceived: float,
               params: Params) -> tuple[PersonState, PersonState, TurnValues]:
     """Speaker ``me`` discloses to listener ``you``; return both new states and the turn's values.
 
     ``power_down`` and ``load`` are the speaker's context, ``exposure`` the dyad's
     :func:`~nabij.model.goals.audience_exposure`; ``topic`` is NaN for a self-paced turn;
     ``feedback`` and ``relevance`` script the reaction and how personal it is (NaN = not
-    scripted; :class:`TurnInput`); ``params`` is anything with the attributes of
+    scripted; :class:`TurnInput`); ``cost`` is what a good response costs the listener
+    (:mod:`.dependence`); ``params`` is anything with the attributes of
     :class:`~nabij.model.params.Params`.
     """
     p = params
@@ -162,9 +184,10 @@ def dyad_turn(me: PersonState, you: PersonState, my: PersonTraits, your: PersonT
 
     # 4-5. the listener's reaction, how it is read, editing, intimacy (Reis & Shaver 1988)
     if math.isnan(feedback):
-        a_logit = actual_responsiveness_logit(depth, your.opener, you.security, you.liking,
-                                              your.avoidance, you.chemistry, flooded,
-                                              noise_actual, p)
+        a_logit = (actual_responsiveness_logit(depth, your.opener, you.security, you.liking,
+                                               your.avoidance, you.chemistry, flooded,
+                                               noise_actual, p)
+                   + costly_response_logit(cost, you.closeness, p))
     else:
         a_logit = scripted_responsiveness_logit(feedback)
     perceived = perceived_responsiveness(a_logit, my.rejection_sensitivity, my.self_esteem,
@@ -183,7 +206,8 @@ def dyad_turn(me: PersonState, you: PersonState, my: PersonTraits, your: PersonT
     your_security = settle_security(you.security, your.self_esteem, p)
 
     # 7. signaling: the sociometer (Leary et al. 1995)
-    diag = (diagnosticity(depth, p) if math.isnan(relevance) else relevance) * on
+    diag = costly_diagnosticity(diagnosticity(depth, p) if math.isnan(relevance) else relevance,
+                                cost) * on
     new_hurt = 0.0
     if active:
         my_security, my_hurt, new_hurt = signal_acceptance(
@@ -191,10 +215,11 @@ def dyad_turn(me: PersonState, you: PersonState, my: PersonTraits, your: PersonT
 
     # 8. appraisal of regard: the speaker reads the reaction; being confided in is evidence
     #    of being valued (Murray et al. 2006; Collins & Miller 1994)
-    my_regard = appraise_regard(me.regard, perceived, diag, my.self_esteem,
-                                my.rejection_sensitivity, p)
-    your_regard = appraise_regard(you.regard, 0.5 + 0.5 * kept, kept, your.self_esteem,
-                                  your.rejection_sensitivity, p)
+    #    (both read partly through their own liking: Kenny & DePaulo 1993)
+    my_regard = appraise_regard(me.regard, projected_evidence(perceived, me.liking, p), diag,
+                                my.self_esteem, my.rejection_sensitivity, p)
+    your_regard = appraise_regard(you.regard, projected_evidence(0.5 + 0.5 * kept, you.liking, p),
+                                  kept, your.self_esteem, your.rejection_sensitivity, p)
 
     # 9. learning the partner's responsiveness (seed 001)
     belief = update_belief(
@@ -207,6 +232,16 @@ def dyad_turn(me: PersonState, you: PersonState, my: PersonTraits, your: PersonT
     your_close, your_liking = regulate_dependence(you.closeness, you.liking, intimacy_you, 0.0,
                                                   your_regard, your_security, weighted, 0.0,
                                                   0.0, p)
+    # ... but a disclosure beyond what the listener finds appropriate costs liking (Cozby 1972)
+    your_liking = liking_after_overdisclosure(
+        your_liking, overdisclosure(kept, you.closeness, you.last_depth, p), p)
+
+    # 10b. shared reality: revealing oneself and being understood, or learning the other
+    #      (Echterhoff et al. 2009; Rossignac-Milon et al. 2021)
+    my_shared = shared_reality_after(me.shared_reality, kept, perceived, 0.0,
+                                     me.attitude_similarity, p)
+    your_shared = shared_reality_after(you.shared_reality, 0.0, 0.0, weighted,
+                                       you.attitude_similarity, p)
 
     # 11. suppression, relief, tension decay and leaving (seed 003; Murray et al. 2006)
     my_tension = relieve(suppress(me.tension, q * on, depth, emotional, p), kept, p)
@@ -214,11 +249,15 @@ def dyad_turn(me: PersonState, you: PersonState, my: PersonTraits, your: PersonT
 
     new_me = PersonState(my_close, my_liking, my_regard, my_security,
                          my_tension * p.tension_decay, my_hurt, belief.mean, belief.certainty,
-                         belief.shape, belief.rate, kept, left, me.chemistry)
+                         belief.shape, belief.rate, kept, left, me.chemistry, me.instruction,
+                         me.approval_goal, me.identity_goal, me.control_goal,
+                         me.attitude_similarity, my_shared)
     new_you = PersonState(your_close, your_liking, your_regard, your_security,
                           you.tension * p.tension_decay, your_hurt, you.belief_mean,
                           you.belief_certainty, you.belief_shape, you.belief_rate,
-                          you.last_depth, you.left, you.chemistry)
+                          you.last_depth, you.left, you.chemistry, you.instruction,
+                          you.approval_goal, you.identity_goal, you.control_goal,
+                          you.attitude_similarity, your_shared)
     values = TurnValues(q, decided.willingness, depth, kept, decided.breadth * on, edited,
                         flooded, sigmoid(a_logit), perceived, intimacy_me, intimacy_you, new_hurt)
     return new_me, new_you, values
@@ -239,7 +278,7 @@ def take_turn(state: DyadState, traits: DyadTraits, ctx: ResolvedContext, turn: 
                        ctx.power_down[s], ctx.cognitive_load[s], ctx.display_norm,
                        audience_exposure(ctx.identifiability, ctx.audience),
                        turn.topic_intimacy, turn.valence, turn.emotional, turn.feedback,
-                       turn.relevance, noise_actual, noise_perceived, params)
+                       turn.relevance, turn.cost, noise_actual, noise_perceived, params)
     for row, new_me, new_you in zip(rows, me, you, strict=True):
         row[s] = new_me
         row[lst] = new_you

@@ -13,11 +13,14 @@ from nabij.protocols.conversation import (
     thirty_six_questions,
     turn_taking,
 )
+from nabij.protocols.dependence import ask_for_help, conflict_of_interest, sacrifice
 from nabij.protocols.practice import exposure_depths, graded_exposure
 
 __all__ = [
     "PROTOCOLS",
     "Protocol",
+    "ask_for_help",
+    "conflict_of_interest",
     "exposure_depths",
     "extended_turns",
     "free_conversation",
@@ -25,6 +28,7 @@ __all__ = [
     "graded_exposure",
     "make_protocol",
     "repeat",
+    "sacrifice",
     "sequence",
     "small_talk",
     "thirty_six_questions",
@@ -39,6 +43,9 @@ PROTOCOLS: dict[str, Callable[..., Protocol]] = {
     "turn_taking": turn_taking,
     "extended": extended_turns,
     "graded_exposure": graded_exposure,
+    "ask_for_help": ask_for_help,
+    "conflict_of_interest": conflict_of_interest,
+    "sacrifice": sacrifice,
 }
 
 

@@ -7,8 +7,8 @@ bogus feedback (Leary et al. 1995; Downey & Feldman 1996) script the listener's 
 ``feedback`` fixes the responsiveness shown (NaN = the listener reacts on their own) and
 ``relevance`` how personal it is (1 = about who one is, 0 = random; NaN = as deep as the
 disclosure). ``cost`` (0-1) is what a good response costs the listener in a situation of
-dependence (asking for help, a conflict of interest, a sacrifice; default 0). Protocols compose: :func:`sequence`
-joins them with gaps, :func:`repeat` runs one over several days.
+dependence (asking for help, a conflict of interest, a sacrifice; default 0). Protocols
+compose: :func:`sequence` joins them with gaps, :func:`repeat` runs one over several days.
 """
 
 from __future__ import annotations
