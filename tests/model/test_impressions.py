@@ -17,12 +17,12 @@ P = nb.Params()
 def test_leniency_appeal_chemistry_and_similarity_each_raise_the_first_impression() -> None:
     base = dict(base_liking=0.5, leniency=0.5, appeal=0.0, chemistry=0.0, taste=0.0,
                 attitude_similarity=0.5)
-    neutral = first_impression(**base, p=P)
+    neutral = first_impression(**base, params=P)
     assert neutral == pytest.approx(0.5)
     for name, value in (("leniency", 0.9), ("appeal", 0.5), ("chemistry", 1.0), ("taste", 1.0),
                         ("attitude_similarity", 1.0)):
-        assert first_impression(**{**base, name: value}, p=P) > neutral, name
-        assert 0.0 < first_impression(**{**base, name: value}, p=P) < 1.0
+        assert first_impression(**{**base, name: value}, params=P) > neutral, name
+        assert 0.0 < first_impression(**{**base, name: value}, params=P) < 1.0
 
 
 def test_attractive_warm_expressive_people_look_more_likable() -> None:
