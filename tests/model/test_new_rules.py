@@ -37,7 +37,8 @@ def test_known_similarity_raises_shared_reality_and_talk_builds_it() -> None:
     # mutual exchange builds more than the same talk without being understood
     assert talked > shared_reality_after(start, 0.5, 0.0, 0.0, 0.5, P)
     # the same exchange builds more between people who agree
-    assert shared_reality_after(start, 0.5, 0.8, 0.4, 1.0, P) > shared_reality_after(start, 0.5, 0.8, 0.4, 0.0, P)
+    agree = shared_reality_after(start, 0.5, 0.8, 0.4, 1.0, P)
+    assert agree > shared_reality_after(start, 0.5, 0.8, 0.4, 0.0, P)
 
 
 def test_a_yes_needs_liking_and_expected_acceptance_and_no_one_who_left_says_yes() -> None:
@@ -57,8 +58,10 @@ def test_omarzus_other_goals_raise_the_utility_of_the_fitting_disclosures() -> N
     assert other_goals_utility(0.0, 0.0, 0.0, 0.5, 0.5, 0.5, P) == 0.0
     assert other_goals_utility(1.0, 0.0, 0.0, 0.5, 0.5, 0.0, P) > 0.0  # approval, good news
     assert other_goals_utility(1.0, 0.0, 0.0, -0.5, 0.5, 0.0, P) < 0.0  # approval, bad news
-    assert other_goals_utility(0.0, 1.0, 0.0, 0.0, 0.9, 0.0, P) > other_goals_utility(0.0, 1.0, 0.0, 0.0, 0.1, 0.0, P)
-    assert other_goals_utility(0.0, 0.0, 1.0, 0.0, 0.0, 0.6, P) > other_goals_utility(0.0, 0.0, 1.0, 0.0, 0.0, 0.0, P)
+    feelings, facts = (other_goals_utility(0.0, 1.0, 0.0, 0.0, e, 0.0, P) for e in (0.9, 0.1))
+    assert feelings > facts  # identity clarification, emotional talk
+    up, level = (other_goals_utility(0.0, 0.0, 1.0, 0.0, 0.0, d, P) for d in (0.6, 0.0))
+    assert up > level  # social control, up the hierarchy
 
 
 def test_anxious_people_want_more_closeness_avoidant_people_less_and_the_gap_pulls() -> None:
