@@ -49,14 +49,14 @@ SUB = 64
 
 @numba.njit(error_model="numpy", inline="always")
 def _sub_turn(w: Any, p: Any, s: int, lst: int, base: int, topic: float, valence: float,
-              emotional: float, feedback: float, relevance: float) -> None:
+              emotional: float, feedback: float, relevance: float, cost: float) -> None:
     """One turn for the :data:`SUB` dyads from ``base`` on, speaker ``s`` (constant once inlined)."""
     for k in range(SUB):
         i = base + k
         me, you, v = _dyad_turn(
             _person(w, s, i), _person(w, lst, i), _traits(w, s, i), _traits(w, lst, i),
             w[(POWER_DOWN + s) * ROW + i], w[(LOAD + s) * ROW + i], w[DISPLAY * ROW + i],
-            w[EXPOSURE * ROW + i], topic, valence, emotional, feedback, relevance,
+            w[EXPOSURE * ROW + i], topic, valence, emotional, feedback, relevance, cost,
             w[NOISE_ACTUAL * ROW + i], w[NOISE_PERCEIVED * ROW + i], p)
         _store(w, s, i, me)
         _store(w, lst, i, you)
@@ -80,7 +80,7 @@ def _compile() -> Any:
 
             ``params[sub_set[j]]`` are sub-tile j's parameters; ``turns`` is the protocol,
             one row per turn (speaker, topic intimacy, valence, emotional, feedback,
-            relevance); ``noise[t - t0, 0 or 1, i]`` dyad i's actual and perceived noise.
+            relevance, cost); ``noise[t - t0, 0 or 1, i]`` dyad i's actual and perceived noise.
             """
             n = n_sub * SUB
             for t in range(t0, t1):
@@ -89,13 +89,15 @@ def _compile() -> Any:
                     w[NOISE_PERCEIVED * ROW + i] = noise[t - t0, 1, i]
                 speaker = turns[t, 0]
                 topic, valence, emotional = turns[t, 1], turns[t, 2], turns[t, 3]
-                feedback, relevance = turns[t, 4], turns[t, 5]
+                feedback, relevance, cost = turns[t, 4], turns[t, 5], turns[t, 6]
                 for j in range(n_sub):
                     p = _make_params(params[sub_set[j]])
                     if speaker == 0.0:
-                        _sub_turn(w, p, 0, 1, j * SUB, topic, valence, emotional, feedback, relevance)
+                        _sub_turn(w, p, 0, 1, j * SUB, topic, valence, emotional, feedback,
+                                  relevance, cost)
                     else:
-                        _sub_turn(w, p, 1, 0, j * SUB, topic, valence, emotional, feedback, relevance)
+                        _sub_turn(w, p, 1, 0, j * SUB, topic, valence, emotional, feedback,
+                                  relevance, cost)
         return run_turns
     finally:
         config.CACHE_DIR = saved

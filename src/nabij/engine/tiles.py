@@ -122,7 +122,8 @@ def _spans(protocol: Protocol, every_turn: bool) -> list[tuple[int, int]]:
 def _turn_table(protocol: Protocol) -> FloatArray:
     return np.ascontiguousarray(np.stack([
         protocol.speaker.astype(np.float64), protocol.topic_intimacy, protocol.valence,
-        protocol.emotional, protocol.feedback, protocol.relevance], axis=1), dtype=np.float64)
+        protocol.emotional, protocol.feedback, protocol.relevance, protocol.cost], axis=1),
+        dtype=np.float64)
 
 
 class _Buffers(threading.local):
