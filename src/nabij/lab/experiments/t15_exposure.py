@@ -23,6 +23,7 @@ from nabij.model import (
     Context,
     Params,
     Population,
+    audience_exposure,
     choose_depth,
     connectedness_goal,
     resolve_goals,
@@ -59,7 +60,8 @@ def _probe(rec: dict[str, np.ndarray], people: Population, params: Params) -> tu
     ends = np.arange(WEEKS) * 2 + 1
     me = people.take(np.arange(0, len(people), 2))
     protect = self_protection_goal(rec["trust"][ends, 0], rec["regard"][ends, 0], rec["closeness"][ends, 0],
-                                   me.rejection_sensitivity, me.self_compassion, 0.0, 1.0, 1.0, p)
+                                   me.rejection_sensitivity, me.self_compassion, 0.0,
+                                   audience_exposure(1.0, 1.0), p)
     risk = topic_risk(protect, PROBE["topic"], PROBE["valence"], PROBE["emotional"],
                       FRIENDS.display_norm, p)
     connect = connectedness_goal(me.need_to_belong, rec["expected_responsiveness"][ends, 0],
