@@ -1,12 +1,11 @@
 """Directions of the rules issue 12 adds: inappropriate disclosure, shared reality, the
-meet-again choice, projection in appraisal, Omarzu's other goals and desired closeness."""
+meet-again choice, Omarzu's other goals and desired closeness."""
 
 from __future__ import annotations
 
 import nabij as nb
 from nabij.model.appropriateness import disclosure_allowance, overdisclosure
 from nabij.model.choice import would_meet_again
-from nabij.model.impressions import projected_evidence
 from nabij.model.motives import closeness_gap_pull, desired_closeness, other_goals_utility
 from nabij.model.similarity import initial_shared_reality, shared_reality_after
 
@@ -46,12 +45,6 @@ def test_a_yes_needs_liking_and_expected_acceptance_and_no_one_who_left_says_yes
     assert would_meet_again(0.9, 0.1, 0.0, P) == 0.0
     assert would_meet_again(0.1, 0.9, 0.0, P) == 0.0
     assert would_meet_again(0.9, 0.9, 1.0, P) == 0.0
-
-
-def test_projection_pulls_the_read_evidence_toward_own_liking() -> None:
-    assert projected_evidence(0.2, 0.9, P) > 0.2
-    assert projected_evidence(0.2, 0.9, P.with_(projection_share=0.0)) == 0.2
-    assert projected_evidence(0.2, 0.9, P.with_(projection_share=1.0)) == 0.9
 
 
 def test_omarzus_other_goals_raise_the_utility_of_the_fitting_disclosures() -> None:

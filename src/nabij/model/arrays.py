@@ -56,7 +56,6 @@ __all__ = [
     "other_goals_utility",
     "overdisclosure",
     "perceived_responsiveness",
-    "projected_evidence",
     "projected_regard",
     "regulate_dependence",
     "rejection_stakes",
@@ -117,7 +116,6 @@ trust_lower_bound = elementwise(learning.trust_lower_bound)
 target_appeal = elementwise(impressions.target_appeal)
 first_impression = elementwise(impressions.first_impression)
 projected_regard = elementwise(impressions.projected_regard)
-projected_evidence = elementwise(impressions.projected_evidence)
 # inappropriate disclosure (Cozby 1972; Chaikin & Derlega 1974)
 disclosure_allowance = elementwise(appropriateness.disclosure_allowance)
 overdisclosure = elementwise(appropriateness.overdisclosure)

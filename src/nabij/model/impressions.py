@@ -26,7 +26,7 @@ import math
 from nabij.model._math import clip01, sigmoid
 from nabij.model.params import Params
 
-__all__ = ["first_impression", "projected_evidence", "projected_regard", "target_appeal"]
+__all__ = ["first_impression", "projected_regard", "target_appeal"]
 
 
 def target_appeal(expressiveness: float, warmth: float, attractiveness: float,
@@ -76,15 +76,3 @@ def projected_regard(base_regard: float, bias: float, liking: float, base_liking
     """
     return clip01(base_regard + bias + params.projection * (liking - base_liking))
 
-
-def projected_evidence(evidence: float, liking: float, params: Params) -> float:
-    """What a person reads into a partner's behaviour as evidence of regard (0-1).
-
-    ``(1 - projection_share) x evidence + projection_share x liking``: part of what one sees
-    in a reaction is one's own feeling for the partner (Kenny & DePaulo 1993: metaperceptions
-    follow self-perceptions more than the partner's behaviour; Lemay, Clark & Feeney 2007:
-    perceived responsiveness is partly projected). Appraisal (:mod:`.appraisal`) then moves
-    regard toward this evidence, so regard keeps tracking one's own liking and follows the
-    partner's actual liking only weakly.
-    """
-    return (1.0 - params.projection_share) * evidence + params.projection_share * liking

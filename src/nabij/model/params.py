@@ -152,12 +152,6 @@ class Params:
     leave_hurt: float = _p(
         0.6, 0.0, 1.0, "regulation", "hurt above which a person who feels unvalued leaves",
         "Murray et al. (2006)", "only strong hurt, not mild slights")
-    projection_share: float = _p(
-        0.5, 0.0, 1.0, "impressions",
-        "share of the evidence of regard read into a partner's behaviour that is one's own liking "
-        "of the partner (projection during appraisal)",
-        "Kenny & DePaulo (1993); Lemay, Clark & Feeney (2007)",
-        "metaperceptions follow one's own feelings at least as much as the partner's behaviour: half")
     # --- inappropriate disclosure (Cozby 1972; Chaikin & Derlega 1974) -----------------------
     allowance_base: float = _p(
         0.5, 0.0, 1.0, "appropriateness",

@@ -48,7 +48,6 @@ from nabij.model.decision import decide_disclosure
 from nabij.model.dependence import costly_diagnosticity, costly_response_logit
 from nabij.model.disclosure import emotional_edit, flood, relieve, self_paced_topic, suppress
 from nabij.model.elementwise import elementwise
-from nabij.model.impressions import projected_evidence
 from nabij.model.learning import Belief, update_belief
 from nabij.model.params import Params
 from nabij.model.person import PersonState, PersonTraits
@@ -90,7 +89,7 @@ RULES = {
                  learning.trust_lower_bound),
     "regulation": (regulation.regulate_dependence, regulation.decide_to_leave),
     "impressions": (impressions.target_appeal, impressions.first_impression,
-                    impressions.projected_regard, impressions.projected_evidence),
+                    impressions.projected_regard),
     "appropriateness": (appropriateness.disclosure_allowance, appropriateness.overdisclosure,
                         appropriateness.liking_after_overdisclosure),
     "dependence": (dependence.costly_response_logit, dependence.costly_diagnosticity),
@@ -215,11 +214,10 @@ def dyad_turn(me: PersonState, you: PersonState, my: PersonTraits, your: PersonT
 
     # 8. appraisal of regard: the speaker reads the reaction; being confided in is evidence
     #    of being valued (Murray et al. 2006; Collins & Miller 1994)
-    #    (both read partly through their own liking: Kenny & DePaulo 1993)
-    my_regard = appraise_regard(me.regard, projected_evidence(perceived, me.liking, p), diag,
-                                my.self_esteem, my.rejection_sensitivity, p)
-    your_regard = appraise_regard(you.regard, projected_evidence(0.5 + 0.5 * kept, you.liking, p),
-                                  kept, your.self_esteem, your.rejection_sensitivity, p)
+    my_regard = appraise_regard(me.regard, perceived, diag, my.self_esteem,
+                                my.rejection_sensitivity, p)
+    your_regard = appraise_regard(you.regard, 0.5 + 0.5 * kept, kept, your.self_esteem,
+                                  your.rejection_sensitivity, p)
 
     # 9. learning the partner's responsiveness (seed 001)
     belief = update_belief(
