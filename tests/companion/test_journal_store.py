@@ -54,7 +54,7 @@ def test_rows_hold_only_id_and_ciphertext(journal_path: Path) -> None:
     mode = db.execute("PRAGMA journal_mode").fetchone()[0]
     db.close()
     assert cols == ["id", "sealed"]
-    assert keys == ["format", "keyslot:passphrase"]
+    assert keys == ["format", "keyslot:passphrase", "manifest"]
     assert mode == "wal"
 
 

@@ -42,8 +42,10 @@ __all__ = [
     "kdf_profile",
     "new_master_key",
     "new_recovery_key",
+    "open_meta",
     "open_record",
     "padded_size",
+    "seal_meta",
     "seal_record",
     "unwrap_master_key",
     "wrap_master_key",
@@ -221,6 +223,24 @@ def padded_size(length: int) -> int:
     while size < length:
         size *= 2
     return size
+
+
+def seal_meta(master: bytes, name: str, plaintext: bytes) -> bytes:
+    """Seal journal metadata (e.g. the manifest of records) bound to ``name``; the associated
+    data differs from every record's, so a record can never pass for metadata."""
+    nonce = secrets.token_bytes(NONCE_BYTES)
+    aad = f"nabij/meta/v{RECORD_VERSION}|{name}".encode()
+    return bytes([RECORD_VERSION]) + nonce + AESGCM(master).encrypt(nonce, plaintext, aad)
+
+
+def open_meta(master: bytes, name: str, sealed: bytes) -> bytes:
+    """Open what :func:`seal_meta` sealed; :class:`CryptoError` if damaged or swapped."""
+    aad = f"nabij/meta/v{RECORD_VERSION}|{name}".encode()
+    try:
+        return AESGCM(master).decrypt(sealed[1:1 + NONCE_BYTES], sealed[1 + NONCE_BYTES:], aad)
+    except (InvalidTag, ValueError):
+        raise CryptoError(_("record {id}: failed authentication (damaged or tampered with)")
+                          .format(id=name)) from None
 
 
 def seal_record(master: bytes, record_id: str, plaintext: bytes) -> bytes:

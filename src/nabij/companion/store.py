@@ -14,6 +14,7 @@ after unlocking and only after a verified backup.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import secrets
@@ -112,6 +113,11 @@ def _connect(path: Path) -> sqlite3.Connection:
     db = sqlite3.connect(str(path), isolation_level=None, timeout=10.0)
     db.execute("PRAGMA temp_store=MEMORY")
     return db
+
+
+def _digest(sealed: bytes) -> str:
+    """A short fingerprint of one sealed row, kept in the manifest."""
+    return hashlib.sha256(sealed).hexdigest()[:32]
 
 
 def _is_wal(path: Path) -> bool:
@@ -218,6 +224,7 @@ class SqliteStore:
                 for slot in slots:
                     db.execute("INSERT INTO meta VALUES (?, ?)",
                                (f"keyslot:{slot.name}", slot.to_bytes()))
+                store._write_manifest({})
         finally:
             db.close()
 
@@ -258,6 +265,7 @@ class SqliteStore:
         if not read_only:
             store._configure()
             store._migrate()
+            store._ensure_manifest()
         return store
 
     @staticmethod
@@ -342,12 +350,57 @@ class SqliteStore:
 
     # -- records -----------------------------------------------------------------------------
     def put_many(self, records: Sequence[Record]) -> None:
-        """Seal and insert or replace all ``records`` in one transaction."""
+        """Seal and insert or replace all ``records`` in one transaction (manifest too)."""
         sealed = [(r.id, crypto.seal_record(self._master, r.id, json.dumps(
             {"kind": r.kind, "data": r.payload}, ensure_ascii=False, sort_keys=True).encode()))
             for r in records]
         with self._tx() as db:
             db.executemany("INSERT OR REPLACE INTO records (id, sealed) VALUES (?, ?)", sealed)
+            manifest = self._manifest() or {}
+            manifest.update({rid: _digest(blob) for rid, blob in sealed})
+            self._write_manifest(manifest)
+
+    # -- the manifest: integrity over the *set* of records ----------------------------------
+    def _manifest(self) -> dict[str, str] | None:
+        """The sealed list of record ids and ciphertext digests (``None``: none yet)."""
+        row = self._db.execute("SELECT value FROM meta WHERE key='manifest'").fetchone()
+        if row is None:
+            return None
+        try:
+            found = json.loads(crypto.open_meta(self._master, "manifest", bytes(row[0])))
+        except (crypto.CryptoError, ValueError):
+            return {}
+        return {str(k): str(v) for k, v in found.items()} if isinstance(found, dict) else {}
+
+    def _write_manifest(self, manifest: dict[str, str]) -> None:
+        blob = crypto.seal_meta(self._master, "manifest",
+                                json.dumps(manifest, sort_keys=True).encode())
+        self._db.execute("INSERT OR REPLACE INTO meta VALUES ('manifest', ?)", (blob,))
+
+    def _ensure_manifest(self) -> None:
+        """A journal from before the manifest gets one, trusting the rows it has now."""
+        if self._manifest() is None:
+            with self._tx() as db:
+                rows = db.execute("SELECT id, sealed FROM records").fetchall()
+                self._write_manifest({str(rid): _digest(bytes(b)) for rid, b in rows})
+
+    def _set_problems(self, rows: dict[str, bytes]) -> dict[str, str]:
+        """Rows missing, added or rolled back against the manifest, id -> reason."""
+        manifest = self._manifest()
+        if manifest is None:
+            return {}
+        found: dict[str, str] = {}
+        for rid, digest in manifest.items():
+            if rid not in rows:
+                found[rid] = _("record {id}: missing (deleted outside nabij, or the file was "
+                               "rolled back)").format(id=rid)
+            elif _digest(rows[rid]) != digest:
+                found[rid] = _("record {id}: not the version nabij last wrote (rolled back or "
+                               "replaced outside nabij)").format(id=rid)
+        for rid in rows.keys() - manifest.keys():
+            found[rid] = _("record {id}: added outside nabij (not in the journal's sealed list "
+                           "of records)").format(id=rid)
+        return found
 
     def records(self, kind: str | None = None) -> list[Record]:
         """Open every record (a journal is small; there is deliberately no plaintext index).
@@ -356,12 +409,13 @@ class SqliteStore:
         :attr:`problems`, so the rest stays readable and can be exported or backed up.
         """
         out = []
-        problems: dict[str, str] = {}
-        for rid, sealed in self._db.execute("SELECT id, sealed FROM records"):
+        rows = {str(rid): bytes(b) for rid, b in self._db.execute("SELECT id, sealed FROM records")}
+        problems = self._set_problems(rows)
+        for rid, sealed in rows.items():
             try:
-                record = self._open(str(rid), bytes(sealed))
+                record = self._open(rid, sealed)
             except crypto.CryptoError as exc:
-                problems[str(rid)] = str(exc)
+                problems[rid] = str(exc)
                 continue
             if kind is None or record.kind == kind:
                 out.append(record)
@@ -393,7 +447,11 @@ class SqliteStore:
     def delete(self, record_id: str) -> bool:
         """Remove one record (its pages are zeroed by ``secure_delete``)."""
         with self._tx() as db:
-            return db.execute("DELETE FROM records WHERE id = ?", (record_id,)).rowcount > 0
+            gone = db.execute("DELETE FROM records WHERE id = ?", (record_id,)).rowcount > 0
+            manifest = self._manifest() or {}
+            manifest.pop(record_id, None)
+            self._write_manifest(manifest)
+            return gone
 
     # -- keys --------------------------------------------------------------------------------
     def has_recovery_key(self) -> bool:
