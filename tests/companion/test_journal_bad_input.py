@@ -141,3 +141,14 @@ def test_a_backup_on_a_full_disk_fails_cleanly_and_leaves_no_file(
     auto = run("backup", "--journal", str(journal))
     assert auto.exit_code != 0
     assert not list((journal.parent / f"{journal.name}.backups").glob("*"))
+
+
+def test_session_asks_again_for_an_unknown_answer(journal: Path) -> None:
+    # Closeness before (3, 4); "x" is no answer and must not be recorded as "both".
+    res = run("session", "Ann", "Bo", "--journal", str(journal),
+              input="3\n4\nx\na\nstop\n5\n5\n")
+    no_traceback(res)
+    assert res.exit_code == 0, res.output
+    export = json.loads(run("export", "--journal", str(journal)).stdout)
+    (session,) = export["sessions"]
+    assert [t["answered_by"] for t in session["turns"]] == ["a"]

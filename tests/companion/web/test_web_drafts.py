@@ -10,7 +10,7 @@ where the form is filled in as typed. A 36-questions session in progress comes b
 from __future__ import annotations
 
 from starlette.testclient import TestClient
-from web_helpers import BASE, PASSPHRASE, post
+from web_helpers import BASE, PASSPHRASE, csrf, post
 
 from nabij.companion.web import WebConfig
 
@@ -84,3 +84,14 @@ def test_a_timed_set_keeps_the_journal_open_as_long_as_its_timer(
     clock.advance(minutes * 60 + 120)  # type: ignore[attr-defined]
     assert unlocked.get("/session").headers["location"] == "/unlock"
     assert _unlock(unlocked).headers["location"] == "/session"  # and the session is kept
+
+
+def test_typing_counts_as_activity(unlocked: TestClient, clock: object,
+                                   config: WebConfig) -> None:
+    token = csrf(unlocked, "/entries/new")
+    for _ in range(3):  # a long note: well past the idle limit in all, never idle that long
+        clock.advance(config.idle_seconds - 10)  # type: ignore[attr-defined]
+        r = unlocked.post("/activity", headers={"X-CSRF-Token": token})
+        assert r.status_code == 204
+    assert unlocked.get("/entries/new").status_code == 200
+    assert unlocked.post("/activity").status_code == 403  # a token is needed, as everywhere

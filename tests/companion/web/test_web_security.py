@@ -14,7 +14,7 @@ from nabij.companion.web.server import check_bind_address
 
 STATE_CHANGING = ["/unlock", "/create", "/lock", "/entries", "/people", "/reflections",
                   "/session/start", "/session/turn", "/session/finish", "/settings/language",
-                  "/settings/export", "/settings/backup", "/settings/passphrase"]
+                  "/settings/export", "/settings/backup", "/settings/passphrase", "/activity"]
 
 
 @pytest.mark.parametrize("path", STATE_CHANGING)

@@ -112,3 +112,11 @@ async def lock(request: Request) -> Response:
     await vault(request).lock(old)
     vault(request).move_parked(old, renew_session(request.scope["state"]))
     return redirect("/unlock?locked=1")
+
+
+@router.post("/activity")
+async def activity(request: Request) -> Response:
+    """Typing in a page counts as activity (the page's script posts here now and then), so
+    the journal does not lock under someone who is writing a long note."""
+    await vault(request).use(request.state.session_id, lambda _j: None)
+    return Response(status_code=204)

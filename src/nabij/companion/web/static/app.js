@@ -5,7 +5,17 @@
   // happened, so journal content does not stay on screen in a forgotten tab.
   var idle = Number(document.body.dataset.idleSeconds || 0);
   var last = Date.now();
-  function touch() { last = Date.now(); }
+  var told = Date.now();
+  function touch() {
+    last = Date.now();
+    // Typing is activity: tell the server now and then, so it does not lock mid-sentence.
+    var token = document.querySelector("input[name=csrf_token]");
+    if (idle > 0 && token && last - told > Math.min(60, idle / 3) * 1000) {
+      told = last;
+      fetch("/activity", { method: "POST", headers: { "X-CSRF-Token": token.value },
+                           credentials: "same-origin" }).catch(function () {});
+    }
+  }
   ["keydown", "pointerdown", "input", "scroll"].forEach(function (name) {
     document.addEventListener(name, touch, { passive: true });
   });
