@@ -9,6 +9,7 @@ result depends only on the seed, never on the chunking.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from typing import Literal, TypeVar
 
@@ -122,7 +123,7 @@ def simulate_many(
         raise TypeError("protocol: expected a nabij.Protocol or the name of one")
     if isinstance(params, Params) or not all(isinstance(p, Params) for p in params):
         raise TypeError("params: expected a sequence of nabij.Params, one per simulation")
-    prms = [p.validate() for p in params]
+    prms = [_validated(p) for p in params]
     seeds = list(rng) if isinstance(rng, Sequence) else [rng] * len(prms)
     if len(seeds) != len(prms):
         raise ValueError(f"rng: expected one seed or {len(prms)} (one per parameter set), got {len(seeds)}")
@@ -154,6 +155,12 @@ def simulate_many(
         population=population,
         rng_state={**describe(run.root), "block_size": BLOCK_SIZE, "block_offset": block_offset},
     ) for run in runs]
+
+
+@functools.lru_cache(maxsize=4096)
+def _validated(params: Params) -> Params:
+    """``params.validate()``, once per distinct parameter set (it checks some 70 ranges)."""
+    return params.validate()
 
 
 def _run_reference(run: Run, advance: Callable[[int], None]) -> None:

@@ -19,6 +19,7 @@ slot. So the thread count, the packing and the batching of parameter sets change
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
 from collections.abc import Callable
@@ -108,6 +109,12 @@ def _pack(runs: list[Run]) -> list[list[_Segment]]:
             used += seg.slots
             tiles[-1].append(seg)
     return tiles
+
+
+@functools.lru_cache(maxsize=4096)
+def _vector(params: Params) -> tuple[float, ...]:
+    """The parameters in the kernel's order."""
+    return tuple(float(getattr(params, name)) for name in _PARAM_NAMES)
 
 
 def _spans(protocol: Protocol, every_turn: bool) -> list[tuple[int, int]]:
@@ -258,8 +265,7 @@ def _run_tile(segments: list[_Segment], runs: list[Run], turns: FloatArray,
     rows[:, :used] = 0.5  # padding dyads compute harmless values
     noise[:, :, :used] = 0.0
     members = sorted({seg.run for seg in segments})
-    params = np.array([[float(getattr(runs[r].params, name)) for name in _PARAM_NAMES]
-                       for r in members])
+    params = np.array([_vector(runs[r].params) for r in members])
     sub_set = np.concatenate([np.full(seg.slots // SUB, members.index(seg.run), dtype=np.int64)
                               for seg in segments])
     shared = _Shared()
