@@ -220,6 +220,11 @@ def _table(out: dict[str, Any]) -> Table:
     return table
 
 
+def _write(path: Path, out: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(out, indent=2) + "\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     here = Path(__file__).resolve().parent
@@ -245,11 +250,12 @@ def main(argv: list[str] | None = None) -> int:
             progress.update(task, description=label)
             step()
             progress.advance(task)
+            out["done"] = [*out.get("done", []), label]
+            _write(args.out, out)  # an interrupted run keeps what it measured
     out["wall_seconds"] = time.perf_counter() - start
     out["load_after"] = _load()
     out["goals"] = _goals(out)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(out, indent=2) + "\n")
+    _write(args.out, out)
     Console().print(_table(out))
     for goal, met in out["goals"].items():
         Console().print(f"{'met' if met else 'NOT MET'}: {goal}", markup=False)

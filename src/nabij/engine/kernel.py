@@ -20,7 +20,6 @@ from __future__ import annotations
 from typing import Any
 
 import numba
-import numpy as np
 
 from nabij.engine import fused
 from nabij.engine.fused import (
@@ -104,4 +103,3 @@ def _compile() -> Any:
 
 
 run_turns = _compile()
-_ = np  # numpy arrays are what run_turns takes
