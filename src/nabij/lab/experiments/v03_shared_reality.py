@@ -13,10 +13,10 @@ The model's study: pairs of simulated strangers talk freely (self-paced turns); 
 attitude similarity is set per condition (``Start(attitude_similarity=...)``, which
 moves the first impression, Byrne 1971); each partner then rates shared reality on 1-7 through the
 laboratory's instrument. The rated state is the model's ``shared_reality`` where the model
-has one; without it, closeness stands in, the nearest state the model has (an analogue,
-said so in the report). How much each partner says is the breadth of their disclosures,
-summed over their turns. The no-chat control exchanges one shallow, factual turn each:
-minimal information.
+has one (it does since the second model round); without it, closeness stands in, the
+nearest state (an analogue, said so in the report). How much each partner says is the
+breadth of their disclosures, summed over their turns. The no-chat control exchanges one
+shallow, factual turn each: minimal information.
 """
 
 from __future__ import annotations
@@ -98,8 +98,7 @@ EXPERIMENT = Experiment(
               "shared attitude gives the first impression a head start (Byrne 1971); balanced talk keeps "
               "both partners disclosing and being heard.",
     run=run,
-    limitations="The model has no shared-reality state yet: closeness stands in (rated_state()), so "
-                "levels on the 1-7 scale are closeness levels. Talk is the breadth of disclosures, "
-                "not characters, and every turn alternates, so dominance comes only from how much each "
-                "says per turn.",
+    limitations="Where the model lacks a shared-reality state, closeness stands in (rated_state()). "
+                "Talk is the breadth of disclosures, not characters, and every turn alternates, so "
+                "dominance comes only from how much each says per turn.",
 )
