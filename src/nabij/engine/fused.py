@@ -7,14 +7,16 @@ same scalar turn, :func:`nabij.model.turn.dyad_turn`, and the rules it calls
 (AVX-512; 4 with AVX2): each dyad's state is read once, advanced in registers and written
 once per turn. Same rules, same order, float64 throughout; the one difference is the
 logistic function, computed with a polynomial the compiler can vectorize (:func:`sigmoid`,
-within 1e-13 of ``tanh``'s). ``tests/engine/test_fused.py`` checks the fused path against
-the reference.
+within 1e-13 of ``tanh``'s). This module holds the layout and the pieces that read and
+write one dyad of a tile; :mod:`.kernel` runs them over sub-tiles and spans of turns.
+``tests/engine/test_fused.py`` checks the fused path against the reference.
 
 Everything a turn touches lives in one *tile*: a single float64 array of :data:`N_ROWS`
-rows of :data:`TILE` dyads (:class:`Tile`). One base array with rows at fixed offsets is
-what lets the compiler prove that the loop's loads and stores do not overlap, so it
-vectorizes without run-time checks; rows are :data:`ROW` apart (a little more than a tile)
-so that the rows of one dyad do not compete for the same L1 cache sets.
+rows of :data:`TILE` dyads (filled by :mod:`.tiles`, stepped by :mod:`.kernel`). One base
+array with rows at fixed offsets is what lets the compiler prove that the loop's loads and
+stores do not overlap, so it vectorizes without run-time checks; rows are :data:`ROW` apart
+(a little more than a tile) so that the rows of one dyad do not compete for the same L1
+cache sets.
 """
 
 from __future__ import annotations
@@ -31,16 +33,14 @@ import numpy.typing as npt
 import platformdirs
 
 from nabij.engine.streams import BLOCK_SIZE
-from nabij.model.context import ResolvedContext
 from nabij.model.elementwise import ParamValues, compile_rules
-from nabij.model.params import Params
 from nabij.model.person import PersonState, PersonTraits
 from nabij.model.state import DyadState, DyadTraits
-from nabij.model.turn import TurnInput, TurnOutcome, dyad_turn
+from nabij.model.turn import dyad_turn
 
 FloatArray = npt.NDArray[np.float64]
 
-__all__ = ["TILE", "Tile", "sigmoid"]
+__all__ = ["N_ROWS", "ROW", "TILE", "sigmoid"]
 
 #: Dyads per tile (one random-stream block).
 TILE = BLOCK_SIZE
@@ -156,96 +156,3 @@ def _store(w: Any, r: int, i: int, x: PersonState) -> None:
          (x.closeness, x.liking, x.regard, x.security, x.tension, x.hurt, x.belief_mean,
           x.belief_certainty, x.belief_shape, x.belief_rate, x.last_depth, 1.0 if x.left else 0.0))
     w[(STATE + r * _NS + _SHARED_REALITY) * ROW + i] = x.shared_reality
-
-
-@numba.njit(error_model="numpy", inline="always")
-def _tile_turn(w: Any, p: Any, s: int, lst: int, topic: float, valence: float,
-               emotional: float, feedback: float, relevance: float, cost: float) -> None:
-    """One turn for every dyad of the tile ``w``, speaker ``s`` (a constant once inlined)."""
-    for i in range(TILE):
-        me, you, v = _dyad_turn(
-            _person(w, s, i), _person(w, lst, i), _traits(w, s, i), _traits(w, lst, i),
-            w[(POWER_DOWN + s) * ROW + i], w[(LOAD + s) * ROW + i], w[DISPLAY * ROW + i],
-            w[EXPOSURE * ROW + i], topic, valence, emotional, feedback, relevance, cost,
-            w[NOISE_ACTUAL * ROW + i],
-            w[NOISE_PERCEIVED * ROW + i], p)
-        _store(w, s, i, me)
-        _store(w, lst, i, you)
-        _put(w, OUTCOME * ROW + i,
-             (v.topic_intimacy, v.willingness, v.depth, v.kept_depth, v.breadth, v.edited,
-              1.0 if v.flooded else 0.0, v.actual_responsiveness, v.perceived_responsiveness,
-              v.new_hurt))
-        w[(INTIMACY + s) * ROW + i] = v.intimacy_speaker
-        w[(INTIMACY + lst) * ROW + i] = v.intimacy_listener
-
-
-def _compile_turn() -> Any:
-    config: Any = numba.config  # numba's settings module (its attributes are set at run time)
-    saved = config.CACHE_DIR
-    config.CACHE_DIR = _cache_dir()
-    try:
-        @numba.njit(cache=True, error_model="numpy")
-        def fused_turn(w: Any, params: Any, speaker: int, topic: float, valence: float,
-                       emotional: float, feedback: float, relevance: float, cost: float) -> None:
-            p = _make_params(params)
-            if speaker == 0:
-                _tile_turn(w, p, 0, 1, topic, valence, emotional, feedback, relevance, cost)
-            else:
-                _tile_turn(w, p, 1, 0, topic, valence, emotional, feedback, relevance, cost)
-        return fused_turn
-    finally:
-        config.CACHE_DIR = saved
-
-
-_fused_turn = _compile_turn()
-
-
-class Tile:
-    """One tile of up to :data:`TILE` dyads: their state, traits, context, noise and outcome.
-
-    ``state`` is a :class:`DyadState` whose arrays are views of the tile (``left`` is kept
-    as a bool array beside it and synchronised after each turn), so reporters,
-    :func:`~nabij.model.turn.pass_days` and the fused kernel all see the same numbers.
-    """
-
-    def __init__(self, state: DyadState, traits: DyadTraits, ctx: ResolvedContext,
-                 params: Params) -> None:
-        n = state.n_dyads
-        if n > TILE:
-            raise ValueError(f"a tile holds at most {TILE} dyads, got {n}")
-        self.n = n
-        self.data = np.full(N_ROWS * ROW, 0.5)  # padding dyads compute harmless values
-        self._rows = self.data.reshape(N_ROWS, ROW)
-        self.params = np.array([float(getattr(params, name)) for name in _PARAM_NAMES])
-        views: dict[str, Any] = {name: self._pair(STATE + k, _NS) for k, name in enumerate(_STATE_FIELDS)}
-        for name, view in views.items():
-            view[...] = getattr(state, name)
-        views["left"] = state.left
-        self.state = DyadState(**views)
-        for k, name in enumerate(_TRAIT_FIELDS):
-            self._pair(TRAITS + k, _NT)[...] = getattr(traits, name)
-        self._rows[POWER_DOWN:POWER_DOWN + 2, :n] = ctx.power_down
-        self._rows[LOAD:LOAD + 2, :n] = ctx.cognitive_load
-        self._rows[DISPLAY, :n] = ctx.display_norm
-        # the dyad's exposure term of the self-protection goal (goals.self_protection_goal)
-        self._rows[EXPOSURE, :n] = ctx.identifiability * (0.5 + np.log(ctx.audience))
-        self.noise_actual = self._rows[NOISE_ACTUAL, :n]
-        self.noise_perceived = self._rows[NOISE_PERCEIVED, :n]
-
-    def _pair(self, row: int, stride: int) -> FloatArray:
-        """Rows ``row`` and ``row + stride`` (person 0 and 1) as a ``(2, n)`` view."""
-        return self._rows[row:row + stride + 1:stride, :self.n]
-
-    def step(self, turn: TurnInput) -> None:
-        """One turn for every dyad, with the noise already in ``noise_actual``/``noise_perceived``."""
-        left = self._pair(STATE + _LEFT, _NS)
-        left[...] = self.state.left
-        _fused_turn(self.data, self.params, turn.speaker, turn.topic_intimacy, turn.valence,
-                    turn.emotional, turn.feedback, turn.relevance, turn.cost)
-        np.not_equal(left, 0.0, out=self.state.left)
-
-    def outcome(self, turn: TurnInput) -> TurnOutcome:
-        """What the last turn did: views of the tile (valid until the next turn)."""
-        values = {name: self._rows[OUTCOME + k, :self.n] for k, name in enumerate(_OUTCOME_FIELDS)}
-        values["flooded"] = values["flooded"] != 0.0
-        return TurnOutcome(speaker=turn.speaker, intimacy=self._pair(INTIMACY, 1), **values)
