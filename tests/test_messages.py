@@ -57,4 +57,4 @@ def test_a_path_with_brackets_is_printed_as_given(tmp_path: Path) -> None:
     res = runner.invoke(app, ["simulate", "--dyads", "3", "--no-progress", "--out", str(out)],
                         env={"COLUMNS": "400"})
     assert res.exit_code == 0, res.output
-    assert "run[lab]" in res.output
+    assert "run[lab]" in res.output.replace("\n", "")  # a long path may wrap, but keeps its brackets

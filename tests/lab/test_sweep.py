@@ -118,7 +118,7 @@ def test_local_dask_cluster_equals_in_process_bit_for_bit(full: pd.DataFrame, tm
     from distributed import Client, LocalCluster
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, protocol="tcp", host="127.0.0.1",
-                      dashboard_address=None) as cluster, Client(cluster) as client:
+                      dashboard_address=":0") as cluster, Client(cluster) as client:
         outcome = run_sweep(parse_grid(GRID), tmp_path / "r.parquet", client=client)
     pd.testing.assert_frame_equal(outcome.frame, full, check_exact=True)
     values = outcome.frame.drop(columns="point").to_numpy()

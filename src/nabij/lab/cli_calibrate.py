@@ -49,7 +49,7 @@ def _client(local_cluster: int | None, scheduler: str | None) -> Iterator[Any]:
             yield client
         return
     cluster = LocalCluster(n_workers=local_cluster, threads_per_worker=1, host="127.0.0.1",  # type: ignore[no-untyped-call]
-                           dashboard_address=None)
+                           dashboard_address=":0")
     with cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
         yield client
 
