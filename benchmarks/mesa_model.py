@@ -17,6 +17,7 @@ import mesa
 import numpy as np
 
 import nabij as nb
+from nabij.model.learning import Belief, trust_lower_bound
 from nabij.model.person import PersonState, PersonTraits
 from nabij.model.state import DyadState, DyadTraits
 from nabij.model.turn import dyad_turn
@@ -99,5 +100,6 @@ class DisclosureModel(mesa.Model):
 
 
 def _trust(person: PersonState, z: float) -> float:
-    sd = math.sqrt(person.belief_rate / (person.belief_shape * person.belief_certainty))
-    return min(max(person.belief_mean - z * sd, 0.0), 1.0)
+    """The model's own trust rule (:func:`nabij.model.learning.trust_lower_bound`)."""
+    return trust_lower_bound(Belief(person.belief_mean, person.belief_certainty,
+                                    person.belief_shape, person.belief_rate), z)

@@ -9,8 +9,9 @@ companion and the simulations believe the same things for the same evidence:
 * older evidence counts less: before each observation the belief is discounted by
   ``daily_discount ** days_since_previous * evidence_discount``, and by the days since the
   last entry up to "now" (seed 001: recent behaviour counts more);
-* trust is the posterior's lower bound ``mean - trust_z * sd``: consistency beats intensity
-  (seed 001), because a steady partner's reactions shrink the spread.
+* trust is a low quantile of the next reaction, ``mean - trust_z * predictive sd``
+  (:func:`nabij.model.learning.trust_lower_bound`, the model's own rule): consistency beats
+  intensity (seed 001), because an erratic partner's swings keep the next reaction uncertain.
 
 Fear calibration compares what the person expected with what they observed. The expectation
 is ``expected_reaction`` when given, else ``1 - fear_before / 100`` (a fear of 80 expects a

@@ -56,6 +56,7 @@ __all__ = [
     "other_goals_utility",
     "overdisclosure",
     "perceived_responsiveness",
+    "predictive_sd",
     "projected_regard",
     "regulate_dependence",
     "rejection_stakes",
@@ -111,6 +112,7 @@ intimacy_of_listener = elementwise(responsiveness.intimacy_of_listener)
 update_belief = elementwise(learning.update_belief, out=learning.Belief)
 discount_belief = elementwise(learning.discount_belief, out=learning.Belief)
 belief_sd = elementwise(learning.belief_sd)
+predictive_sd = elementwise(learning.predictive_sd)
 trust_lower_bound = elementwise(learning.trust_lower_bound)
 # first impressions and projection (Kenny 1994; Kenny & DePaulo 1993)
 target_appeal = elementwise(impressions.target_appeal)

@@ -4,8 +4,10 @@ Rule (seed ``001``: judge people by consistency, not intensity; Murray et al. 20
 situation of dependence is a test of the partner): *if* a partner's reactions are observed,
 *then* the belief about how responsive they are becomes a posterior whose **mean** follows
 the reactions and whose **certainty** grows with their number and shrinks with their
-spread. Trust is the posterior's lower bound, ``mean - z * sd``: a partner who is always
-moderately responsive earns more trust than one who alternates extremes with the same mean.
+spread. Trust is a lower quantile of the *predictive* distribution of the partner's next
+reaction, ``mean - z * predictive sd``: a partner who is always moderately responsive earns
+more trust than one who alternates extremes, even with a moderately higher mean, however
+long the two have been observed.
 
 The belief is a Normal-Gamma posterior over the mean and precision of reactions on a 0-1
 scale, with two twists: each observation has a weight (deeper disclosures are more
@@ -32,6 +34,7 @@ __all__ = [
     "belief_sd",
     "credible_interval",
     "discount_belief",
+    "predictive_sd",
     "prior_belief",
     "trust_lower_bound",
     "update_belief",
@@ -97,13 +100,36 @@ def discount_belief(belief: Belief, discount: float) -> Belief:
 
 
 def belief_sd(belief: Belief) -> float:
-    """Posterior scale of the mean responsiveness: ``sqrt(rate / (shape * certainty))``."""
+    """Posterior scale of the mean responsiveness: ``sqrt(rate / (shape * certainty))``.
+
+    It shrinks as evidence accumulates, whatever the partner's spread: how sure one is of
+    the *average*, not how the *next* reaction will fall (that is :func:`predictive_sd`).
+    """
     return math.sqrt(belief.rate / (belief.shape * belief.certainty))
 
 
+def predictive_sd(belief: Belief) -> float:
+    """Spread of the partner's *next* reaction: ``sqrt(rate / shape x (1 + 1 / certainty))``.
+
+    The scale of the Normal-Gamma posterior predictive (a Student-t; Murphy 2007, "Conjugate
+    Bayesian analysis of the Gaussian distribution"): the uncertainty about the
+    mean (``rate / (shape x certainty)``) plus the partner's own reaction-to-reaction
+    variance (``rate / shape``). The second part does not shrink with evidence: a partner
+    who swings between warm and cold stays unpredictable however long one knows them.
+    """
+    return math.sqrt(belief.rate / belief.shape * (1.0 + 1.0 / belief.certainty))
+
+
 def trust_lower_bound(belief: Belief, z: float) -> float:
-    """Trust: the lower bound ``mean - z * sd`` of the belief, kept on [0, 1]."""
-    return clip01(belief.mean - z * belief_sd(belief))
+    """Trust: how warm the partner's next reaction will at least be, ``mean - z x predictive sd``.
+
+    Seed 001 (judge people by consistency, not intensity): trust is a low quantile of the
+    *predictive* distribution of the next reaction (:func:`predictive_sd`), so a partner's
+    spread keeps counting after any number of observations; a steady partner is trusted
+    more than an erratic one with a moderately higher mean (docs/model.md, section 11,
+    gives the crossover). Kept on [0, 1].
+    """
+    return clip01(belief.mean - z * predictive_sd(belief))
 
 
 def credible_interval(belief: Belief, level: float = 0.9) -> tuple[FloatArray, FloatArray]:

@@ -516,8 +516,11 @@ class Params:
         "Murray et al. (2006): diagnostic situations", "shallow talk still tells something")
     trust_z: float = _p(
         1.0, 0.0, 3.0, "learning",
-        "trust = posterior mean of responsiveness minus this many posterior sds (lower bound)",
-        "seed 001 (consistency over intensity)", "about the 16th percentile of the posterior")
+        "trust = expected responsiveness minus this many sds of the predictive distribution of "
+        "the partner's next reaction (a lower predictive quantile)",
+        "seed 001 (consistency over intensity)",
+        "about the 16th percentile of the next reaction: a warmth one can count on five times out "
+        "of six; with it a steady 0.6 partner outranks one alternating 0.4/1.0 at every horizon")
     overnight_hurt_keep: float = _p(
         0.5, 0.0, 1.0, "signaling", "fraction of hurt still felt the next day",
         "Murray, Bellavia, Rose & Griffin (2003)", "hurt carries into the next day, halved")

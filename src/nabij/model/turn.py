@@ -85,7 +85,7 @@ RULES = {
     "signaling": (signaling.decay_hurt, signaling.settle_security, signaling.rejection_stakes,
                   signaling.signal_acceptance),
     "appraisal": (appraisal.diagnosticity, appraisal.appraise_regard),
-    "learning": (learning.update_belief, learning.discount_belief, learning.belief_sd,
+    "learning": (learning.update_belief, learning.discount_belief, learning.predictive_sd,
                  learning.trust_lower_bound),
     "regulation": (regulation.regulate_dependence, regulation.decide_to_leave),
     "impressions": (impressions.target_appeal, impressions.first_impression,
