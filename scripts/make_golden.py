@@ -109,7 +109,7 @@ def rules() -> dict[str, np.ndarray]:
     a, b, c, d, e, f, g, h, i = (u[k] for k in "abcdefghi")
     out: dict[str, Any] = {
         "diagnosticity": model.diagnosticity(a, p),
-        "appraise_regard": model.appraise_regard(a, b, c, d, e, p),
+        "appraise_regard": model.appraise_regard(a, b, c, p),
         "rejection_stakes": model.rejection_stakes(a, p),
         "signal_acceptance": model.signal_acceptance(a, b, c, d, e, f, g, p),
         "regulate_dependence": model.regulate_dependence(a, b, c, d, e, f, g, h, i, p),
@@ -139,6 +139,7 @@ def rules() -> dict[str, np.ndarray]:
     updated = model.update_belief(belief, c, d, 0.9 + 0.1 * e)
     out["update_belief"] = updated
     out["belief_sd"] = model.belief_sd(updated)
+    out["predictive_sd"] = model.predictive_sd(updated)
     out["trust_lower_bound"] = model.trust_lower_bound(updated, p.trust_z)
     people = nb.sample_population(300, rng=5)
     for ctx_name, ctx in {"strangers": nb.Context(),

@@ -37,7 +37,9 @@ def test_after_a_warm_deeper_disclosure_the_step_starts_from_it() -> None:
 
 
 def test_a_lukewarm_reaction_to_a_deeper_disclosure_holds_there_and_says_why() -> None:
-    es = _history([(20, 6), (20, 6), (20, 6), (20, 6), (30, WARM_REACTION - 1)])
+    # enough warm reactions to light talk that even a cautious reading of the next reaction
+    # (trust, a low predictive quantile) clears the threshold after the lukewarm one
+    es = _history([(20, 6)] * 5 + [(30, WARM_REACTION - 1)])
     step = plan(Confidant("Sam"), es, now=NOW)
     assert step.action is Action.HOLD and step.depth == 30
     assert any("lukewarm" in r for r in step.reasons)

@@ -33,13 +33,17 @@ def test_steps_about_ten_percent_deeper_with_a_trusted_confidant() -> None:
     step = plan(Confidant("Sam"), _es([6, 6, 6, 6]), now=NOW)
     assert step.action is Action.STEP_UP
     assert step.estimate.trust >= TRUST_THRESHOLD
-    assert step.depth == 44  # 40 * 1.1
+    assert step.depth == 50  # 40 + 10 points: 0.1 of the scale, as in free talk and practice
     assert any("10%" in r for r in step.reasons)
 
 
-def test_small_depths_still_move_by_the_minimum_step() -> None:
-    step = plan(Confidant("Sam"), _es([6, 6, 6, 6], depth=5), now=NOW)
-    assert step.action is Action.STEP_UP and step.depth == 7
+def test_ten_percent_more_is_the_same_absolute_step_at_any_depth() -> None:
+    """'10% more' is +0.1 of the depth scale everywhere (issue 12): 5 -> 15 as 40 -> 50."""
+    # light talk is weak evidence (diagnosticity), so trust needs a few more warm reactions
+    shallow = plan(Confidant("Sam"), _es([6] * 6, depth=5), now=NOW)
+    deep = plan(Confidant("Sam"), _es([6, 6, 6, 6], depth=40), now=NOW)
+    assert shallow.action is Action.STEP_UP and deep.action is Action.STEP_UP
+    assert shallow.depth - 5 == deep.depth - 40 == 10
 
 
 def test_no_step_up_while_the_lower_bound_is_under_the_threshold() -> None:
@@ -54,7 +58,7 @@ def test_no_step_up_while_the_lower_bound_is_under_the_threshold() -> None:
 def test_holds_back_in_power_asymmetric_contexts() -> None:
     boss = Confidant("Boss", power=Power.THEY_HAVE_POWER)
     step = plan(boss, _es([6, 6, 6, 6], depth=30, person="Boss"), now=NOW)
-    assert step.action is Action.STEP_UP and step.depth == 32  # 5%, min 2 points
+    assert step.action is Action.STEP_UP and step.depth == 35  # half the step: 5 points
     capped = plan(boss, _es([6, 6, 6, 6], depth=39, person="Boss"), now=NOW)
     assert capped.depth == POWER_CAP
     at_cap = plan(boss, _es([6, 6, 6, 6], depth=50, person="Boss"), now=NOW)

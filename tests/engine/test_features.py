@@ -187,10 +187,11 @@ def test_replicate_uses_independent_spawned_seeds():
 
 
 # --- graded exposure -----------------------------------------------------------------------
-def test_graded_exposure_depths_rise_about_ten_percent_per_step():
+def test_graded_exposure_depths_rise_by_a_tenth_of_the_scale_per_step():
+    """'10% more' is +0.1 absolute depth, as in free talk (self_paced_step) and the planner."""
     proto = nb.graded_exposure(sessions=6, start=0.3, step=0.10)
     practised = proto.topic_intimacy[proto.speaker == 0]
-    np.testing.assert_allclose(practised[1:] / practised[:-1], 1.10)
+    np.testing.assert_allclose(np.diff(practised), nb.Params().self_paced_step)
     assert practised[0] == pytest.approx(0.3)
     np.testing.assert_array_equal(proto.session, np.repeat(np.arange(6), 2))
 

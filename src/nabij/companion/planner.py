@@ -61,15 +61,20 @@ __all__ = [
     "signal_label",
 ]
 
-#: seed 001: share "10% more" than usual with someone you somewhat trust.
+#: seed 001: share "10% more" than usual with someone you somewhat trust: 0.1 of the depth
+#: scale (10 points of 100), the same step as the model's free talk (``self_paced_step``) and
+#: ``graded_exposure``.
 STEP_FRACTION = 0.10
 #: The smallest step in depth points, so that a very shallow start still moves.
 MIN_STEP = 2
 #: With an unknown or not-yet-comfortable person: a mildly uncomfortable topic (seed 001).
 START_DEPTH = 10
-#: Trust (lower bound, 0-1) a confidant must reach before a step deeper: 0.5 is a neutral
-#: reaction (4 of 7) even on a pessimistic reading; two or three warm reactions reach it.
-TRUST_THRESHOLD = 0.5
+#: Trust (0-1) a confidant must reach before a step deeper. Trust is a cautious reading of
+#: the *next* reaction (the model's ``trust_lower_bound``: five times out of six it is at
+#: least this warm), so 0.45 means the next reaction will very likely be about neutral (3.7
+#: of 7) or warmer; three warm reactions (6 of 7) to a moderately deep disclosure reach it,
+#: a partner who swings between 7 and 3 does not.
+TRUST_THRESHOLD = 0.45
 #: Reactions count as erratic (worth saying so) from this many entries ...
 ERRATIC_MIN_N = 3
 #: ... when their standard deviation on the 1-7 scale is at least this.

@@ -4,7 +4,8 @@ Murray, Holmes & Collins (2006): *if* a person depends on the partner (discloses
 them), *then* they gauge how much the partner values and accepts them; chronic self-esteem
 and rejection sensitivity colour that reading: low self-esteem people underestimate the
 partner's regard (Murray, Holmes & Griffin 2000) and rejection-sensitive people read
-rejection into it (Downey & Feldman 1996).
+rejection into it (Downey & Feldman 1996). The colouring happens once per signal: when a
+reaction is perceived, and in the expectations a relationship starts from.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from nabij.model._math import clip01
 from nabij.model.params import Params
 
-__all__ = ["appraise_regard", "diagnosticity"]
+__all__ = ["appraise_regard", "confided_evidence", "diagnosticity"]
 
 
 def diagnosticity(depth: float, params: Params) -> float:
@@ -24,16 +25,26 @@ def diagnosticity(depth: float, params: Params) -> float:
     return params.evidence_floor + (1.0 - params.evidence_floor) * depth
 
 
-def appraise_regard(regard: float, evidence: float, weight: float, self_esteem: float,
-                    rejection_sensitivity: float, params: Params) -> float:
-    """Move perceived regard toward the (biased) evidence, as far as the situation is diagnostic.
+def confided_evidence(kept_depth: float, params: Params) -> float:
+    """What being confided in says about one's worth to the partner.
 
-    Appraisal (Murray, Holmes & Collins 2006): the evidence (e.g. perceived responsiveness,
-    or being confided in) is first biased upward by self-esteem and downward by rejection
-    sensitivity (Murray et al. 2000; Downey & Feldman 1996), then regard moves toward it at
-    ``appraisal_rate x weight``. Returns the new regard on [0, 1].
+    Collins & Miller (1994): people confide in those they like, so a disclosure received is
+    evidence of being valued - neutral (``acceptance_neutral``) when nothing personal was
+    said, full acceptance (1) at the deepest disclosure.
     """
-    p = params
-    biased = clip01(evidence + p.appraisal_self_esteem_bias * (self_esteem - 0.5)
-                    - p.appraisal_rs_bias * (rejection_sensitivity - 0.5))
-    return clip01(regard + p.appraisal_rate * clip01(weight) * (biased - regard))
+    n = params.acceptance_neutral
+    return n + (1.0 - n) * kept_depth
+
+
+def appraise_regard(regard: float, evidence: float, weight: float, params: Params) -> float:
+    """Move perceived regard toward the evidence, as far as the situation is diagnostic.
+
+    Appraisal (Murray, Holmes & Collins 2006): regard moves toward the evidence (the
+    partner's reaction as perceived, or being confided in) at ``appraisal_rate x weight``.
+    The evidence arrives already read through the person's lens: self-esteem and rejection
+    sensitivity colour each reading once, when the reaction is perceived
+    (:func:`~nabij.model.responsiveness.perceived_responsiveness`), and the starting point
+    once (:meth:`~nabij.model.state.DyadState.initial`); appraisal adds no third bias.
+    Returns the new regard on [0, 1].
+    """
+    return clip01(regard + params.appraisal_rate * clip01(weight) * (evidence - regard))

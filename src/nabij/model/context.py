@@ -9,7 +9,9 @@ and identifiability; Omarzu 2000, Joinson 2001). A :class:`Context` holds these 
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
+from importlib import resources
 
 import numpy as np
 import numpy.typing as npt
@@ -28,7 +30,8 @@ class RelationshipType:
     ``closeness`` and ``liking`` are on 0-1 (IOS = 1 + 6 x closeness); ``expected`` and
     ``certainty`` are the prior belief about the partner's responsiveness (mean, and its
     weight in observations); ``regard`` is the initial perceived regard; ``power`` is how
-    far person 1 stands above person 0 (0 = equals).
+    far person 1 stands above person 0 (0 = equals). ``source`` names the work the numbers
+    code and ``why`` says how (the table is data: ``relationships.toml``).
     """
 
     name: str
@@ -39,21 +42,25 @@ class RelationshipType:
     regard: float
     power: float
     why: str
+    source: str = ""
 
 
-RELATIONSHIPS: tuple[RelationshipType, ...] = (
-    RelationshipType("strangers", 0.10, 0.50, 0.45, 1.0, 0.50, 0.0,
-                     "Aron et al. (1997): unacquainted pairs start near IOS 1.5; Kardas et al. "
-                     "(2022): people underestimate strangers' care"),
-    RelationshipType("colleagues", 0.25, 0.55, 0.50, 4.0, 0.55, 0.0,
-                     "Tardy, Dindia & Hargie (2006): equal-status co-workers, some history"),
-    RelationshipType("boss_employee", 0.20, 0.50, 0.45, 4.0, 0.50, 0.6,
-                     "seed 000; Tardy et al. (2006): person 0 is the employee, person 1 the boss"),
-    RelationshipType("friends", 0.55, 0.75, 0.65, 10.0, 0.70, 0.0,
-                     "Sprecher & Hendrick (2004): friends expect and get responsiveness"),
-    RelationshipType("romantic", 0.70, 0.80, 0.70, 20.0, 0.70, 0.0,
-                     "Murray et al. (2006): high interdependence, the most at stake"),
-)
+#: Where the relationship table lives: data with its sources, not code.
+RELATIONSHIPS_FILE = "relationships.toml"
+
+
+def _load_relationships() -> tuple[RelationshipType, ...]:
+    """The relationship types of :data:`RELATIONSHIPS_FILE`, in their order (= their codes)."""
+    text = resources.files("nabij.model").joinpath(RELATIONSHIPS_FILE).read_text("utf-8")
+    rows = tomllib.loads(text)["relationship"]
+    return tuple(RelationshipType(
+        name=r["name"], closeness=float(r["closeness"]), liking=float(r["liking"]),
+        expected=float(r["expected"]), certainty=float(r["certainty"]), regard=float(r["regard"]),
+        power=float(r["power"]), why=f"{r['source']}: {r['why']}", source=r["source"])
+        for r in rows)
+
+
+RELATIONSHIPS: tuple[RelationshipType, ...] = _load_relationships()
 
 _CODES = {r.name: i for i, r in enumerate(RELATIONSHIPS)}
 

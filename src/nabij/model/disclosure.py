@@ -85,13 +85,16 @@ def emotional_edit(depth: float, expected: float, perceived: float, rejection_se
     return min(params.edit_max, params.edit_gain * shortfall * disposition)
 
 
-def suppress(tension: float, invited: float, depth: float, emotional: float,
+def suppress(tension: float, invited: float, said: float, emotional: float,
              params: Params) -> float:
-    """Tension after holding back: ``+ suppression_rate x (invited - said) x emotional weight``.
+    """Tension after holding back: ``+ suppression_rate x (invited - said) x (0.5 + 0.5 x emotional)``.
 
     Seed 003; Gross & John (2003): suppressing what one wanted to express raises stress.
+    ``said`` is what stands after editing: a disclosure taken back or joked away (seed 001)
+    is held back as much as one never made. Emotional content weighs double (the factor
+    runs from 0.5 for facts to 1 for feelings; docs/model.md, fixed constants).
     """
-    held = max(0.0, invited - depth)
+    held = max(0.0, invited - said)
     return clip01(tension + params.suppression_rate * held * (0.5 + 0.5 * emotional))
 
 

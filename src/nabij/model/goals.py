@@ -36,7 +36,8 @@ def connectedness_goal(need_to_belong: float, expected: float, regard: float, li
     return (p.belong_weight * need_to_belong + p.expectation_weight * expected
             + p.regard_weight * regard + p.liking_weight * liking
             + p.reciprocity_weight * partner_depth + p.relief_weight * tension
-            - p.avoidance_weight * avoidance - p.network_weight * n_close / (n_close + 3.0))
+            - p.avoidance_weight * avoidance
+            - p.network_weight * n_close / (n_close + p.network_half_saturation))
 
 
 def anticipated_rejection(trust: float, regard: float) -> float:
@@ -75,18 +76,21 @@ def self_protection_goal(trust: float, regard: float, closeness: float,
 
 
 def resolve_goals(self_esteem: float, cognitive_load: float, params: Params) -> float:
-    """How much of the risk actually holds a person back (a multiplier on topic risk).
+    """How much of the risk actually holds a person back (a multiplier on topic risk, > 0).
 
-    Murray et al. (2008): ``1 - dual_activation`` (risk also calls for connection), minus,
-    with executive control ``1 - load``, ``reflective_resolution x (2 SE - 1)`` (high SE
-    resolves toward connection, low SE toward protection), minus, without control,
-    ``impulsive_approach`` (the impulsive tendency is to approach).
+    Murray et al. (2008): ``exp(-(dual_activation + control x reflective_resolution x (2 SE
+    - 1) + (1 - control) x impulsive_approach))`` with executive control ``1 - load``: risk
+    also calls for connection (dual activation); with control, high SE resolves the conflict
+    toward connection and low SE toward protection; without control, the impulsive tendency
+    is to approach. The exponential keeps the multiplier positive for every parameter in
+    its range (risk never *raises* willingness) and equals the linear form ``1 - ...`` to
+    first order near no resolution.
     """
     p = params
     control = 1.0 - cognitive_load
-    return (1.0 - p.dual_activation
-            - control * p.reflective_resolution * (2.0 * self_esteem - 1.0)
-            - (1.0 - control) * p.impulsive_approach)
+    return math.exp(-(p.dual_activation
+                      + control * p.reflective_resolution * (2.0 * self_esteem - 1.0)
+                      + (1.0 - control) * p.impulsive_approach))
 
 
 class GoalActivation(NamedTuple):

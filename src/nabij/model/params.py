@@ -54,12 +54,16 @@ class Params:
         "about three deep exchanges are needed to revise an impression of a stranger")
     appraisal_self_esteem_bias: float = _p(
         0.3, 0.0, 1.0, "appraisal",
-        "how much chronic self-esteem is projected onto the partner's regard (per unit of SE "
-        "above or below the midpoint)", "Murray, Holmes & Griffin (2000); Murray et al. (2006)",
+        "how much chronic self-esteem colours the regard and responsiveness a relationship starts "
+        "from (per unit of SE above or below the midpoint); readings of later reactions are "
+        "coloured once, by perception_se_bias",
+        "Murray, Holmes & Griffin (2000); Murray et al. (2006)",
         "low-SE people underestimate regard by roughly a tenth of the scale")
     appraisal_rs_bias: float = _p(
         0.3, 0.0, 1.0, "appraisal",
-        "how much rejection sensitivity lowers the appraised regard", "Downey & Feldman (1996)",
+        "how much rejection sensitivity lowers the regard and responsiveness a relationship starts "
+        "from; readings of later reactions are coloured once, by perception_rs_bias",
+        "Downey & Feldman (1996)",
         "same size as the self-esteem bias; the two are correlated -.4")
     # --- signaling (sociometer) ------------------------------------------------------------
     stakes_base: float = _p(
@@ -119,11 +123,19 @@ class Params:
         "(4.06 after the 36 questions, 3.25 after small talk); identified (contraction 0.90); "
         "hand-set 0.04")
     threat_response: float = _p(
-        2.0, 0.0, 2.0, "regulation",
-        "how strongly a hurt moves closeness: toward the partner when regard is above the pivot, "
-        "away from them when below", "Murray et al. (2006); Murray, Bellavia et al. (2003)",
-        "hurt on one day visibly moves next-day closeness in diaries (T5); scaled by the distance "
-        "of regard from the pivot and the room left, so single moves stay small")
+        1.0, 0.0, 3.0, "regulation",
+        "how strongly a hurt moves closeness: a share 1 - exp(-threat_response x hurt x u) of the "
+        "room toward the partner (regard above the pivot) or of closeness itself (below), u being "
+        "how far regard lies from the pivot", "Murray et al. (2006); Murray, Bellavia et al. (2003)",
+        "hurt on one day visibly moves next-day closeness in diaries (T5): a typical hurt (0.3) at "
+        "a clear distance from the pivot moves about 8% of the way, as the former additive form "
+        "at 2.0 did; even the worst hurt at the default takes at most 63% of closeness, never all")
+    closeness_security_weight: float = _p(
+        0.5, 0.0, 1.0, "regulation",
+        "how much felt security gates the closeness gained from intimacy: gain x (1 - this x "
+        "(1 - security))", "Murray et al. (2006); Mikulincer & Shaver (2007)",
+        "a fully insecure person takes in half the closeness a fully secure one does from the same "
+        "intimacy (the constant 0.5 + 0.5 security of the earlier form)")
     regard_pivot: float = _p(
         0.55, 0.0, 1.0, "regulation",
         "perceived regard above which threat draws a person closer and below which it makes "
@@ -286,6 +298,11 @@ class Params:
         0.3, 0.0, 3.0, "goals",
         "how much existing close relationships lower the need for this one (saturation)",
         "seed 000; Baumeister & Leary (1995)", "a weak effect: belonging needs saturate slowly")
+    network_half_saturation: float = _p(
+        3.0, 0.5, 20.0, "goals",
+        "number of close relationships at which their saturation of the need to belong is half "
+        "its maximum: network_weight x NC / (NC + this)", "Dunbar & Spoors (1995); seed 000",
+        "adults name about 3-5 close ties, so the typical person sits near half saturation")
     risk_rs_amplification: float = _p(
         1.0, 0.0, 3.0, "goals",
         "how much rejection sensitivity inflates anticipated rejection in the risk term",
@@ -337,8 +354,11 @@ class Params:
         "Omarzu (2000)", "breadth responds to utility more gently than depth to risk")
     self_paced_step: float = _p(
         0.1, 0.0, 0.5, "disclosure",
-        "in free conversation, how much deeper than the partner's last disclosure one is invited",
-        "Altman & Taylor (1973); seed 001 ('10% more')", "the seed's 10% step")
+        "in free conversation, how much deeper than the partner's last disclosure one is invited "
+        "(absolute depth on 0-1)",
+        "Altman & Taylor (1973); seed 001 ('10% more')",
+        "the seed's 10% step, read as 0.1 of the depth scale - the same step graded_exposure and "
+        "the companion's planner take")
     edit_gain: float = _p(
         2.0, 0.0, 10.0, "editing",
         "how strongly a reaction worse than expected makes the discloser retract or joke it away",

@@ -40,7 +40,7 @@ from nabij.model import (
     similarity,
 )
 from nabij.model._math import sigmoid
-from nabij.model.appraisal import appraise_regard, diagnosticity
+from nabij.model.appraisal import appraise_regard, confided_evidence, diagnosticity
 from nabij.model.appropriateness import liking_after_overdisclosure, overdisclosure
 from nabij.model.arrays import audience_exposure, discount_belief
 from nabij.model.context import ResolvedContext
@@ -84,7 +84,7 @@ RULES = {
                        responsiveness.intimacy_of_discloser, responsiveness.intimacy_of_listener),
     "signaling": (signaling.decay_hurt, signaling.settle_security, signaling.rejection_stakes,
                   signaling.signal_acceptance),
-    "appraisal": (appraisal.diagnosticity, appraisal.appraise_regard),
+    "appraisal": (appraisal.diagnosticity, appraisal.confided_evidence, appraisal.appraise_regard),
     "learning": (learning.update_belief, learning.discount_belief, learning.predictive_sd,
                  learning.trust_lower_bound),
     "regulation": (regulation.regulate_dependence, regulation.decide_to_leave),
@@ -214,10 +214,8 @@ def dyad_turn(me: PersonState, you: PersonState, my: PersonTraits, your: PersonT
 
     # 8. appraisal of regard: the speaker reads the reaction; being confided in is evidence
     #    of being valued (Murray et al. 2006; Collins & Miller 1994)
-    my_regard = appraise_regard(me.regard, perceived, diag, my.self_esteem,
-                                my.rejection_sensitivity, p)
-    your_regard = appraise_regard(you.regard, 0.5 + 0.5 * kept, kept, your.self_esteem,
-                                  your.rejection_sensitivity, p)
+    my_regard = appraise_regard(me.regard, perceived, diag, p)
+    your_regard = appraise_regard(you.regard, confided_evidence(kept, p), kept, p)
 
     # 9. learning the partner's responsiveness (seed 001)
     belief = update_belief(
@@ -242,7 +240,7 @@ def dyad_turn(me: PersonState, you: PersonState, my: PersonTraits, your: PersonT
                                        you.attitude_similarity, p)
 
     # 11. suppression, relief, tension decay and leaving (seed 003; Murray et al. 2006)
-    my_tension = relieve(suppress(me.tension, q * on, depth, emotional, p), kept, p)
+    my_tension = relieve(suppress(me.tension, q * on, kept, emotional, p), kept, p)
     left = decide_to_leave(me.left, my_regard, my_hurt, p)
 
     new_me = PersonState(my_close, my_liking, my_regard, my_security,

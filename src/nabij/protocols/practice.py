@@ -16,14 +16,18 @@ __all__ = ["exposure_depths", "graded_exposure"]
 
 
 def exposure_depths(sessions: int, start: float, step: float) -> npt.NDArray[np.float64]:
-    """Depth of each practice step: ``start x (1 + step)^k``, capped at 1 (10% deeper each time)."""
+    """Depth of each practice step: ``start + k x step``, capped at 1 ("10% more" each time).
+
+    Seed 001's "share 10% more" is read as 0.1 of the depth scale, the same step as free
+    conversation's ``Params.self_paced_step`` and the companion's planner.
+    """
     if sessions < 1:
         raise ValueError(f"sessions: must be >= 1, got {sessions}")
     if not 0.0 < start <= 1.0:
         raise ValueError(f"start: the first step's depth must lie in (0, 1], got {start}")
     if not 0.0 <= step <= 1.0:
-        raise ValueError(f"step: the relative increase per step must lie in [0, 1], got {step}")
-    return np.asarray(np.minimum(1.0, start * (1.0 + step) ** np.arange(sessions)), dtype=np.float64)
+        raise ValueError(f"step: the increase in depth per step must lie in [0, 1], got {step}")
+    return np.asarray(np.minimum(1.0, start + step * np.arange(sessions)), dtype=np.float64)
 
 
 def graded_exposure(sessions: int = 8, start: float = 0.3, step: float = 0.10,
