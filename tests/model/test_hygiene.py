@@ -63,15 +63,20 @@ def test_threat_moves_closeness_by_a_share_toward_or_away():
 
 
 def _people(se=0.5, rs=0.5, expected=0.5):
-    me = PersonState(0.3, 0.5, 0.5, 0.5, 0.0, 0.0, expected, 5.0, 2.0, 0.08, 0.0, False, 0.0)
-    my = PersonTraits(se, rs, 0.2, 0.5, 0.5, 0.5, 3.0)
+    """A person of median traits (0.5 on every score) and a plain starting state."""
+    me = PersonState(**{f: 0.5 for f in PersonState._fields}).\
+        _replace(closeness=0.3, tension=0.0, hurt=0.0, belief_mean=expected, belief_certainty=5.0,
+                 belief_shape=2.0, belief_rate=0.08, last_depth=0.0, left=False, chemistry=0.0,
+                 instruction=0.0, approval_goal=0.0, identity_goal=0.0, control_goal=0.0)
+    my = PersonTraits(**{f: 0.5 for f in PersonTraits._fields})._replace(
+        self_esteem=se, rejection_sensitivity=rs, avoidance=0.2, n_close=3.0)
     return me, my
 
 
 def _turn(me, my, params, feedback=0.5, topic=0.6):
     you, your = _people()
     return dyad_turn(me, you, my, your, 0.0, 0.0, 0.6, 0.5, topic, 0.0, 0.8, feedback,
-                     math.nan, 0.0, 0.0, params)
+                     math.nan, 0.0, 0.0, 0.0, params)
 
 
 def test_self_esteem_and_rejection_sensitivity_colour_a_reaction_once():
