@@ -198,7 +198,7 @@ def plan(confidant: Confidant, entries: Sequence[Entry], params: Params | None =
     start = float(last.depth) if deeper_than_usual else base
     asymmetric = confidant.power is not Power.EQUAL
     fraction = POWER_STEP_FRACTION if asymmetric else STEP_FRACTION
-    depth = min(100, round(max(start * (1 + fraction), start + MIN_STEP)))
+    depth = min(100, round(max(start + 100 * fraction, start + MIN_STEP)))  # +0.1 of the scale
     if depth <= round(start):  # already at the top of the scale
         return _step(name, Action.HOLD, round(start), comfy, est, last, (
             _("Depth {d} is already the deepest there is: stay there as long as it is met "
