@@ -23,7 +23,6 @@ from nabij.engine.recording import Recorder
 from nabij.engine.result import SimulationResult
 from nabij.engine.runs import Run
 from nabij.engine.streams import BLOCK_SIZE, BlockStreams
-from nabij.engine.warm import ensure_compiled
 from nabij.model.context import Context, ResolvedContext
 from nabij.model.params import Params
 from nabij.model.start import Start
@@ -139,6 +138,8 @@ def simulate_many(
     runs = [Run(population, pairs, proto, ctx, prm, as_seed_sequence(seed), given, block_offset, rec)
             for prm, seed in zip(prms, seeds, strict=True)]
     if kernel == "fused":
+        from nabij.engine.warm import ensure_compiled  # here: `python -m nabij.engine.warm` runs it
+
         ensure_compiled(announce=progress)
     total = sum(r.n for r in runs) * len(proto)
     label = f"{proto.name}: {len(pairs):,} dyads" + (f" x {len(runs)} sets" if len(runs) > 1 else "")
