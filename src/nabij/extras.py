@@ -3,7 +3,7 @@
 nabij's core (the model, the engine's reference kernel, the journal) needs only small,
 common packages. Heavier ones come with *extras* that match what a person wants to do::
 
-    pip install 'nabij[lab]'        # replications, reports, figures, the fast kernel, Parquet
+    pip install 'nabij[lab]'        # replications, reports, figures, Parquet files
     pip install 'nabij[web]'        # the journal in the browser (nabij serve)
     pip install 'nabij[calibrate]'  # fitting parameters (sbi, torch, pyabc, SALib)
     pip install 'nabij[scale]'      # sweeps and batch runs on a Dask cluster
@@ -23,7 +23,7 @@ __all__ = ["EXTRAS", "MissingExtraError", "install_hint", "require"]
 
 #: What each extra is for, in the words of the person who installs it.
 EXTRAS = {
-    "lab": "replications, reports, figures, the fast simulation kernel and Parquet files",
+    "lab": "replications, reports, figures and Parquet files",
     "web": "the journal in the browser (nabij serve)",
     "calibrate": "fitting parameters to the published findings",
     "scale": "sweeps and batch runs on a Dask cluster",

@@ -53,7 +53,7 @@ def replicate_cmd(
         min=2, help="virtual studies per target and lesion for the lesion table")] = 30,
 ) -> None:
     """Replicate the published findings with the default parameters; report paper vs model per group."""
-    require(("numba", "matplotlib", "markdown_it"), "lab", "nabij replicate")
+    require(("matplotlib", "markdown_it"), "lab", "nabij replicate")
     from nabij.lab.lesions import LESION_NAMES, lesioned, parse_lesions
 
     try:
