@@ -15,8 +15,8 @@ _COUNT = re.compile(r"(\d+) of the model's (\d+) parameters")
 
 def test_parameter_counts_in_the_docs_are_the_packages() -> None:
     specs = nabij.param_specs()
+    # A count in prose goes stale as the model grows; where the docs give one, it must be right.
     found = [(name, m) for name, text in TEXTS.items() for m in _COUNT.finditer(text)]
-    assert found, "the docs should say how many parameters stay hand-set"
     for name, m in found:
         other, total = int(m.group(1)), int(m.group(2))
         assert total == len(specs), f"{name}: says {total} parameters, nabij.param_specs() has {len(specs)}"
