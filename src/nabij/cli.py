@@ -262,10 +262,11 @@ def willing_cmd(
         d = disclosure_willingness(pop, intimacy, valence, emotional, ctx, Params())
     except ValueError as e:
         raise _fail(str(e)) from e
-    w = d.willingness
+    w = np.asarray(d.willingness)
+    depth, breadth = np.asarray(d.depth), np.asarray(d.breadth)
     console.print(f"willingness: mean {w.mean():.3f} (10-90%: {np.percentile(w, 10):.3f}-"
-                  f"{np.percentile(w, 90):.3f}); depth {d.depth.mean():.3f}; "
-                  f"breadth {d.breadth.mean():.3f}")
+                  f"{np.percentile(w, 90):.3f}); depth {depth.mean():.3f}; "
+                  f"breadth {breadth.mean():.3f}")
 
 
 def _show_version(value: bool) -> None:
