@@ -34,14 +34,31 @@ def test_a_costly_need_gets_less_response_from_a_stranger_than_from_a_partner() 
     assert romantic > strangers
 
 
-def test_the_three_rules_fire_harder_when_the_response_has_a_price() -> None:
-    # appraisal, signaling and regulation all move further from where they start
+def test_appraisal_and_regulation_move_further_when_the_response_has_a_price() -> None:
+    # regard (appraisal) and closeness (dependence regulation) move further from where they start
     costly, free = _run(ask_for_help(cost=0.8)), _run(ask_for_help(cost=0.0))
     start = _run(nb.make_protocol("nothing", [1], 0.0))  # one light remark by person 1
-    for name in ("regard", "security", "closeness"):
+    for name in ("regard", "closeness"):
         moved_costly = np.abs(costly.final[name][0] - start.final[name][0]).mean()
         moved_free = np.abs(free.final[name][0] - start.final[name][0]).mean()
         assert moved_costly > moved_free, name
+
+
+@pytest.mark.parametrize("perceived", [0.2, 0.8])
+def test_signaling_reads_a_costly_reaction_as_more_telling(perceived: float) -> None:
+    # the same reaction moves felt security further when responding cost the partner
+    # something (costly care is diagnostic; Holmes 1981). Over a whole help request the
+    # end state also depends on how warm the (rarer) good responses were, so the rule is
+    # checked where the theory states it: per reaction, below full relevance.
+    from nabij.model.dependence import costly_diagnosticity
+    from nabij.model.signaling import signal_acceptance
+
+    p = nb.Params()
+    start = 0.5
+    free = signal_acceptance(start, 0.0, perceived, 0.4, 0.3, 0.5, 0.5, p)
+    costly = signal_acceptance(start, 0.0, perceived, costly_diagnosticity(0.4, 0.8),
+                               0.3, 0.5, 0.5, p)
+    assert abs(costly.security - start) > abs(free.security - start)
 
 
 def test_bad_settings_are_refused_clearly() -> None:

@@ -110,8 +110,23 @@ def _reference(experiment: Experiment | str) -> str:
     return f"{experiment.__module__}:{experiment.__qualname__}"
 
 
+class Chunked:
+    """Grid points cut into chunks of ``chunk_size``: the unit of work, resuming and Dask tasks."""
+
+    points: pd.DataFrame
+    chunk_size: int
+
+    @property
+    def n_chunks(self) -> int:
+        return -(-len(self.points) // self.chunk_size)
+
+    def chunk(self, index: int) -> range:
+        start = index * self.chunk_size
+        return range(start, min(start + self.chunk_size, len(self.points)))
+
+
 @dataclass(frozen=True)
-class BatchSpec:
+class BatchSpec(Chunked):
     """A validated batch: grid points (one row each), fixed values, replications, seed, chunks.
 
     ``experiment`` is the function or its ``module:function`` reference (a reference is
@@ -125,14 +140,6 @@ class BatchSpec:
     seed: int = 2026
     replications: int = 1
     chunk_size: int = 16
-
-    @property
-    def n_chunks(self) -> int:
-        return -(-len(self.points) // self.chunk_size)
-
-    def chunk(self, index: int) -> range:
-        start = index * self.chunk_size
-        return range(start, min(start + self.chunk_size, len(self.points)))
 
     def digest(self) -> str:
         """A fingerprint of everything that determines the results (for safe resuming)."""

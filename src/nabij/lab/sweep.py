@@ -54,7 +54,7 @@ import numpy as np
 import pandas as pd
 
 from nabij._rng import as_seed_sequence, child_sequence
-from nabij.lab.batch import BatchSpec, run_batch_chunk
+from nabij.lab.batch import BatchSpec, Chunked, run_batch_chunk
 from nabij.lab.evaluate import evaluate, params_from, quantity_names, split_quantity
 from nabij.lab.targets import TARGETS
 from nabij.model import param_specs
@@ -74,7 +74,7 @@ class GridError(ValueError):
 
 
 @dataclass(frozen=True)
-class SweepSpec:
+class SweepSpec(Chunked):
     """A validated sweep: the grid points (one row each), fixed values and what to measure."""
 
     points: pd.DataFrame
@@ -84,14 +84,6 @@ class SweepSpec:
     replications: int = 1
     scale: float = 1.0
     chunk_size: int = 16
-
-    @property
-    def n_chunks(self) -> int:
-        return -(-len(self.points) // self.chunk_size)
-
-    def chunk(self, index: int) -> range:
-        start = index * self.chunk_size
-        return range(start, min(start + self.chunk_size, len(self.points)))
 
     def digest(self) -> str:
         """A fingerprint of everything that determines the results (for safe resuming)."""
