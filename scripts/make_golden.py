@@ -34,7 +34,9 @@ ALL = nb.Recorder(per_turn=tuple(nb.TURN_REPORTERS), final=tuple(nb.FINAL_REPORT
 
 #: Defaults the golden file was written with, pinned: a refit that moves a default
 #: (``nabij calibrate``, docs/calibration.md) is not a change of the model.
-WRITTEN_WITH: dict[str, float] = {"closeness_rate": 0.0276, "responsiveness_base": 0.0}
+WRITTEN_WITH: dict[str, float] = {"closeness_rate": 0.0276, "responsiveness_base": 0.0,
+                                   "disclosure_threshold": 1.31, "perception_rs_bias": 1.84,
+                                   "intimacy_responsiveness": 0.678}
 
 
 def _params(**changes: float) -> nb.Params:

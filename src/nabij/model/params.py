@@ -115,13 +115,13 @@ class Params:
         "feel more hurt despite lower stakes (T5)")
     # --- dependence regulation ---------------------------------------------------------------
     closeness_rate: float = _p(
-        0.0225, 0.0, 1.0, "regulation",
+        0.0308, 0.0, 1.0, "regulation",
         "closeness gained per unit of intimacy per turn, scaled by the room left (1 - closeness)",
         "Reis & Shaver (1988); Aron et al. (1997)",
         "fitted (nabij calibrate, seed 2026, 4000 simulations; lab/calibrate/fitted.toml): "
-        "posterior median 0.0225 [90%: 0.0215-0.0235] given T1's published closeness composites "
-        "(4.06 after the 36 questions, 3.25 after small talk); identified (contraction 0.90); "
-        "hand-set 0.04")
+        "posterior median 0.0308 [90%: 0.0291-0.0327] given T1's published closeness composites "
+        "(4.06 after the 36 questions, 3.25 after small talk) and d; identified (contraction "
+        "0.59); hand-set 0.04")
     threat_response: float = _p(
         1.0, 0.0, 3.0, "regulation",
         "how strongly a hurt moves closeness: a share 1 - exp(-threat_response x hurt x u) of the "
@@ -342,13 +342,12 @@ class Params:
         4.0, 0.1, 20.0, "disclosure", "steepness of willingness as net motivation changes",
         "Omarzu (2000)", "willingness spans most of 0-1 over one unit of net motivation")
     disclosure_threshold: float = _p(
-        1.31, -3.0, 3.0, "disclosure",
+        1.6, -3.0, 3.0, "disclosure",
         "net motivation at which willingness to disclose a topic is one half",
         "Omarzu (2000)",
-        "hand-set 1.6 (an average stranger about 60% willing to go into an intimate topic); 1.31 "
-        "comes from an earlier fit, now withdrawn because it filtered by direction checks that "
-        "included validation targets; kept as the fixed base of the current fit "
-        "(docs/calibration.md); the calibration data do not identify it")
+        "hand-set: an average stranger about 60% willing to go into an intimate topic (an "
+        "earlier fit, 1.31, was withdrawn: it filtered by direction checks that included "
+        "validation targets); the calibration data do not identify it (contraction 0.20)")
     breadth_gain: float = _p(
         3.0, 0.1, 20.0, "disclosure", "steepness of breadth (topics touched) in utility",
         "Omarzu (2000)", "breadth responds to utility more gently than depth to risk")
@@ -385,8 +384,9 @@ class Params:
         "logit of an average listener's responsiveness to a trivial remark",
         "Reis & Shaver (1988); Kardas et al. (2022)",
         "warmer than people expect (Kardas et al. 2022); fitted (nabij calibrate, seed 2026, 4000 "
-        "simulations; lab/calibrate/fitted.toml): posterior median 0.493 [90%: 0.19-0.83] given T1's "
-        "published composites and d; identified (contraction 0.59); hand-set 0")
+        "simulations, model 3bf1781): posterior median 0.493 [90%: 0.19-0.83] given T1's published "
+        "composites and d (calibration data only); in the refit on the final model it was not "
+        "among the six most influential parameters, so it stayed fixed at 0.493; hand-set 0")
     flood_penalty: float = _p(
         1.0, 0.0, 5.0, "responsiveness",
         "how much a flooding (overwhelming) disclosure lowers the listener's responsiveness",
@@ -472,13 +472,12 @@ class Params:
         "people take their own liking as the best guess of the other's: the whole deviation "
         "carries over, coloured by the self-esteem and rejection-sensitivity biases")
     perception_rs_bias: float = _p(
-        1.84, 0.0, 5.0, "responsiveness",
+        1.2, 0.0, 5.0, "responsiveness",
         "how much rejection sensitivity lowers perceived responsiveness (logit per unit above "
         "the midpoint)", "Downey & Feldman (1996)",
-        "high-RS people read ambiguous reactions as rejection; hand-set 1.2; 1.84 comes from an "
-        "earlier fit, now withdrawn (it filtered by direction checks that included validation "
-        "targets); kept as the fixed base of the current fit (docs/calibration.md); the "
-        "calibration data do not identify it")
+        "high-RS people read ambiguous reactions as rejection; hand-set (an earlier fit, 1.84, "
+        "was withdrawn: it filtered by direction checks that included validation targets); not "
+        "calibrated")
     perception_se_bias: float = _p(
         0.6, 0.0, 5.0, "responsiveness",
         "how much self-esteem raises perceived responsiveness (logit per unit above the midpoint)",
@@ -492,12 +491,11 @@ class Params:
         "Laurenceau, Barrett & Pietromonaco (1998)",
         "self-disclosure predicts intimacy, less than responsiveness does (T3)")
     intimacy_responsiveness: float = _p(
-        0.678, 0.0, 2.0, "intimacy", "intimacy from perceived responsiveness to one's disclosure",
+        0.5, 0.0, 2.0, "intimacy", "intimacy from perceived responsiveness to one's disclosure",
         "Laurenceau et al. (1998); Reis & Shaver (1988)",
-        "the mediator carries a large share of the effect (T3); hand-set 0.5; 0.678 comes from an "
-        "earlier fit, now withdrawn (it filtered by direction checks that included validation "
-        "targets); kept as the fixed base of the current fit (docs/calibration.md); not identified "
-        "by the calibration data (posterior contraction 0.47 < 0.5)")
+        "the mediator carries a large share of the effect (T3); hand-set (an earlier fit, 0.678, "
+        "was withdrawn: it filtered by direction checks that included validation targets); not "
+        "identified by the calibration data (posterior contraction 0.45 < 0.5)")
     responsiveness_floor: float = _p(
         1.0, 0.0, 1.0, "intimacy",
         "share of the intimacy from perceived responsiveness that does not need a deep disclosure: "
