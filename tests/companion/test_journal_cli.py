@@ -9,21 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner, Result
+from journal_helpers import ENTRY, PW, run
 
-from nabij.companion.cli import journal_app
 from nabij.companion.journal import Journal
-
-PW = "correct horse battery"
-ENTRY = {"person": "Sam", "topic": "work stress", "depth": 30, "fear_before": 60,
-         "responsiveness": 6, "note": "went fine"}
-
-
-def run(*args: str, input: str | None = None, pw: str | None = PW,
-        env: dict[str, str] | None = None) -> Result:
-    full_env = {"NABIJ_PASSPHRASE": pw} if pw is not None else {}
-    full_env.update(env or {})
-    return CliRunner(env=full_env).invoke(journal_app, list(args), input=input)
 
 
 @pytest.fixture
