@@ -14,8 +14,8 @@ from nabij.extras import MissingExtraError, install_hint, require
 
 ROOT = Path(__file__).resolve().parents[1]
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-# numba is core since the model's rules are compiled for arrays (nabij.model.elementwise).
-HEAVY = ("pyarrow", "fastapi", "uvicorn", "matplotlib", "torch", "sbi", "dask", "distributed")
+# numba too: without it the model's rules run in a Python loop (nabij.model.elementwise).
+HEAVY = ("numba", "pyarrow", "fastapi", "uvicorn", "matplotlib", "torch", "sbi", "dask", "distributed")
 
 # A journal user's Python: the heavy packages cannot be imported at all.
 _BLOCK_HEAVY = """

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import numpy as np
-import pandas as pd
 import typer
 from rich.console import Console
 from rich.markup import escape
@@ -23,7 +22,6 @@ from nabij._rng import spawn
 from nabij.companion.cli import journal_app
 from nabij.companion.web.cli import serve_command
 from nabij.engine import BLOCK_SIZE, Recorder
-from nabij.engine.batches import POPULATION_BATCH, RunningSummary, simulate_in_batches
 from nabij.extras import MissingExtraError, require
 from nabij.lab.cli import replicate_cmd
 from nabij.lab.cli_calibrate import calibrate_cmd, sweep_cmd
@@ -32,7 +30,9 @@ from nabij.model.context import relationship_help
 from nabij.model.traits import sample_population
 from nabij.protocols import PROTOCOLS, get_protocol
 from nabij.provenance import SIDECAR_SUFFIX, stamp, write_sidecar, write_table
-from nabij.showcase import plot_showcase, run_showcase
+
+if TYPE_CHECKING:
+    import pandas as pd  # imported by the commands that make tables: `nabij journal` starts without it
 
 
 def _flags_show_no_type() -> None:
@@ -100,6 +100,8 @@ def simulate_cmd(
     so memory stays bounded for any number of dyads; per-turn data is recorded only with
     ``--per-turn``, and written batch by batch.
     """
+    from nabij.engine.batches import POPULATION_BATCH, RunningSummary, simulate_in_batches
+
     if per_turn and out is None:
         raise _fail("--per-turn: per-turn records are only written to a file; add --out turns.csv")
     if out is not None and out.suffix.lower() not in (".csv", ".parquet", ".pq"):
@@ -194,6 +196,10 @@ def demo_cmd(
     """The 36 questions vs small talk on PAIRS stranger pairs: a table and a plot."""
     console.print(f"[bold]nabij {__version__}[/] - Aron et al. (1997): 36 escalating questions "
                   f"vs small talk, {pairs:,} pairs each")
+    import pandas as pd
+
+    from nabij.showcase import plot_showcase, run_showcase
+
     show = run_showcase(pairs, seed, progress=True)
     means = pd.DataFrame(show.table["mean"]).round(3)
     console.print(_frame_table(means, "Final outcomes per pair (means; IOS and liking on 1-7)"))

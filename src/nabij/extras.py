@@ -3,7 +3,8 @@
 nabij's core (the model, the engine's reference kernel, the journal) needs only small,
 common packages. Heavier ones come with *extras* that match what a person wants to do::
 
-    pip install 'nabij[lab]'        # replications, reports, figures, Parquet files
+    pip install 'nabij[lab]'        # simulations at speed (numba), replications, reports,
+                                    # figures, Parquet files
     pip install 'nabij[web]'        # the journal in the browser (nabij serve)
     pip install 'nabij[calibrate]'  # fitting parameters (sbi, torch, pyabc, SALib)
     pip install 'nabij[scale]'      # sweeps and batch runs on a Dask cluster
@@ -19,11 +20,11 @@ from __future__ import annotations
 import importlib.util
 from collections.abc import Iterable
 
-__all__ = ["EXTRAS", "MissingExtraError", "install_hint", "require"]
+__all__ = ["EXTRAS", "MissingExtraError", "install_hint", "missing", "require"]
 
 #: What each extra is for, in the words of the person who installs it.
 EXTRAS = {
-    "lab": "replications, reports, figures and Parquet files",
+    "lab": "the fast simulation kernel, replications, reports, figures and Parquet files",
     "web": "the journal in the browser (nabij serve)",
     "calibrate": "fitting parameters to the published findings",
     "scale": "sweeps and batch runs on a Dask cluster",
@@ -56,8 +57,14 @@ def require(modules: str | Iterable[str], extra: str, purpose: str) -> None:
     ``purpose`` completes the sentence "... needs <package>", e.g. "the fast simulation kernel".
     """
     names = [modules] if isinstance(modules, str) else list(modules)
-    missing = [_DISTRIBUTION.get(m, m) for m in names if not _installed(m)]
-    if missing:
-        which = ", ".join(missing)
-        raise MissingExtraError(f"{purpose} needs {which}, which is not installed. "
-                           f"Install it with: {install_hint(extra)}  ({extra}: {EXTRAS[extra]})")
+    absent = [m for m in names if not _installed(m)]
+    if absent:
+        raise missing(absent, extra, purpose)
+
+
+def missing(modules: str | Iterable[str], extra: str, purpose: str) -> MissingExtraError:
+    """The error to raise when ``modules`` cannot be imported (e.g. in ``except ImportError``)."""
+    names = [modules] if isinstance(modules, str) else list(modules)
+    which = ", ".join(_DISTRIBUTION.get(m, m) for m in names)
+    return MissingExtraError(f"{purpose} needs {which}, which is not installed. "
+                             f"Install it with: {install_hint(extra)}  ({extra}: {EXTRAS[extra]})")

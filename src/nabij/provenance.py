@@ -25,11 +25,12 @@ import sys
 from collections.abc import Mapping
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from nabij.model.params import Params
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["SIDECAR_SUFFIX", "command_line", "params_hash", "read_provenance", "stamp", "write_sidecar",
            "write_table"]

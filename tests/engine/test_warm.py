@@ -15,6 +15,7 @@ from nabij.engine import warm
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     current = tmp_path / "numba" / "current"
     monkeypatch.setattr(warm, "_current", lambda: current)
+    monkeypatch.setattr(warm, "_rules_current", lambda: tmp_path / "numba-rules" / "current")
     monkeypatch.setattr(warm, "_checked", False)
     return current
 
@@ -52,3 +53,31 @@ def test_stale_builds_are_removed_and_recent_ones_kept(cache: Path) -> None:
     os.utime(cache, (long_ago, long_ago))
     assert warm.clean_stale_caches() == [old]
     assert not old.exists() and recent.exists() and cache.exists()
+
+
+def test_stale_builds_of_the_rules_array_form_are_removed_too(cache: Path) -> None:
+    # nabij.model.elementwise caches its compiled loops in numba-rules/<hash of the model>
+    rules = warm._rules_current()
+    long_ago = time.time() - 2 * warm.STALE_AFTER_S
+    old, recent = rules.parent / "old", rules.parent / "recent"
+    for folder in (rules, old, recent):
+        folder.mkdir(parents=True)
+        (folder / "loop.nbi").write_text("")
+    os.utime(old, (long_ago, long_ago))
+    os.utime(rules, (long_ago, long_ago))  # the current build is kept however old it looks
+    assert warm.clean_stale_caches() == [old]
+    assert not old.exists() and recent.exists() and rules.exists()
+
+
+def test_the_rules_cache_in_use_is_the_one_elementwise_writes_to(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from nabij.model import elementwise
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    elementwise._cache_root.cache_clear()
+    try:
+        root = elementwise._cache_root()
+        assert root is not None and root == warm._rules_current()
+        assert root.parent.name == "numba-rules" and root.is_relative_to(tmp_path)
+    finally:
+        elementwise._cache_root.cache_clear()

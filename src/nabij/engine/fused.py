@@ -27,7 +27,12 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-import numba
+try:
+    import numba
+except ImportError as _absent:  # a light install (the journal): say which extra brings it
+    from nabij.extras import missing
+
+    raise missing("numba", "lab", "The fast simulation kernel (nabij.engine.fused)") from _absent
 import numpy as np
 import numpy.typing as npt
 import platformdirs

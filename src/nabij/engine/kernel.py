@@ -19,7 +19,12 @@ from __future__ import annotations
 
 from typing import Any
 
-import numba
+try:
+    import numba
+except ImportError as _absent:  # a light install (the journal): say which extra brings it
+    from nabij.extras import missing
+
+    raise missing("numba", "lab", "The fast simulation kernel (nabij.engine.kernel)") from _absent
 
 from nabij.engine import fused
 from nabij.engine.fused import (

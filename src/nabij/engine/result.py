@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
 from nabij.engine.pairing import Pairing
 from nabij.model.params import Params
 from nabij.model.traits import Population
 from nabij.protocols import Protocol
+
+if TYPE_CHECKING:
+    import pandas as pd  # imported by the methods that make frames: the journal runs without it
 
 __all__ = ["SimulationResult"]
 
@@ -45,6 +47,8 @@ class SimulationResult:
         With ``traits`` (and a known population) each row also carries the person's traits as
         columns, and the partner's as ``partner_<trait>``.
         """
+        import pandas as pd
+
         n = self.n_dyads
         persons = self.pairing.persons
         data: dict[str, Any] = {
@@ -69,6 +73,8 @@ class SimulationResult:
 
         Per-dyad quantities (depth, responsiveness, ...) are attributed to the turn's speaker.
         """
+        import pandas as pd
+
         keys = names or list(self.per_turn)
         unknown = set(keys) - set(self.per_turn)
         if unknown:
@@ -103,6 +109,8 @@ class SimulationResult:
         across persons (for per-pair outcomes, across pairs); ``pairs`` is the ``n`` of
         the interval.
         """
+        import pandas as pd
+
         rows = []
         for name, arr in self.final.items():
             values = arr.astype(np.float64)

@@ -7,8 +7,9 @@ first compilation takes some seconds; :func:`ensure_compiled` runs it up front w
 message instead of letting a progress bar sit at 0 %, and ``python -m nabij.engine.warm``
 (run by ``make demo`` after installing) does it before anyone waits for a result.
 
-Each source change leaves a folder behind; :func:`clean_stale_caches` removes those not
-used for :data:`STALE_AFTER_S` seconds.
+Each source change leaves a folder behind, for the kernel and for the model's array form
+(:func:`nabij.model.elementwise.cache_folder`, ``numba-rules``); :func:`clean_stale_caches`
+removes those not used for :data:`STALE_AFTER_S` seconds.
 """
 
 from __future__ import annotations
@@ -68,17 +69,28 @@ def warm() -> float:
     return time.perf_counter() - start
 
 
+def _rules_current() -> Path:
+    from nabij.model.elementwise import cache_folder
+
+    return cache_folder()
+
+
 def clean_stale_caches(now: float | None = None) -> list[Path]:
-    """Remove other builds' cache folders not used for :data:`STALE_AFTER_S`; return them."""
-    current = _current()
+    """Remove other builds' cache folders not used for :data:`STALE_AFTER_S`; return them.
+
+    Both caches: the kernel's (``numba/``) and the model's array form (``numba-rules/``).
+    A folder in use is touched when its build is loaded (:func:`ensure_compiled`,
+    ``elementwise._cache_root``), so its time stamp says when it was last used.
+    """
     now = time.time() if now is None else now
     removed = []
-    for folder in current.parent.iterdir() if current.parent.is_dir() else ():
-        if folder == current or not folder.is_dir():
-            continue
-        if now - folder.stat().st_mtime > STALE_AFTER_S:
-            shutil.rmtree(folder, ignore_errors=True)
-            removed.append(folder)
+    for current in (_current(), _rules_current()):
+        for folder in sorted(current.parent.iterdir()) if current.parent.is_dir() else ():
+            if folder == current or not folder.is_dir():
+                continue
+            if now - folder.stat().st_mtime > STALE_AFTER_S:
+                shutil.rmtree(folder, ignore_errors=True)
+                removed.append(folder)
     return removed
 
 
@@ -115,10 +127,16 @@ def ensure_compiled(announce: bool) -> None:
 
 def main() -> int:
     """``python -m nabij.engine.warm``: compile now if needed, and say what happened."""
-    if is_compiled():
-        print("nabij: the simulation kernel is already compiled")
-        return 0
-    ensure_compiled(announce=True)
+    from nabij.extras import MissingExtraError
+
+    try:
+        if is_compiled():
+            print("nabij: the simulation kernel is already compiled")
+            return 0
+        ensure_compiled(announce=True)
+    except MissingExtraError as e:
+        print(f"nabij: {e}", file=sys.stderr)
+        return 2
     return 0
 
 

@@ -14,6 +14,15 @@ things are derived from that single definition:
   :mod:`nabij.model` (e.g. ``nabij.model.appraise_regard`` on arrays) and the reference
   turn (:func:`nabij.model.turn.take_turn`).
 
+numba is optional (the ``lab`` extra): the journal uses the rules' array form but should
+install light. Without numba, or with the environment variable ``NABIJ_NO_NUMBA=1``,
+:func:`elementwise` applies the *same* scalar rule in a Python loop: same broadcasting,
+same outputs, the same results (``tests/model/test_elementwise_fallback.py``), only slower
+(fine for the journal's few hundred dyads, not for a study). Where Python's ``math`` would
+raise on an input outside a rule's range (``x / 0``, ``log(0)``), that element is redone
+in numpy's arithmetic, which gives ``inf`` or ``nan`` as the compiled loop does
+(``error_model="numpy"``). :func:`compile_rules` needs numba and says which extra brings it.
+
 Named-tuple arguments (a :class:`~nabij.model.learning.Belief`, a
 :class:`~nabij.model.person.PersonState`) may hold arrays; they are broadcast field by field.
 """
@@ -24,6 +33,7 @@ import builtins
 import functools
 import hashlib
 import inspect
+import math
 import os
 import tempfile
 import types
@@ -35,13 +45,17 @@ from functools import wraps
 from pathlib import Path
 from typing import Any
 
-import numba
 import numpy as np
 import platformdirs
 
 from nabij.model.params import Params
 
-__all__ = ["ParamValues", "compile_rules", "elementwise", "param_values"]
+__all__ = ["NO_NUMBA_ENV", "ParamValues", "cache_folder", "compile_rules", "elementwise", "numba_in_use",
+           "param_values"]
+
+#: Set this environment variable to 1 to run the rules' array form without numba even where
+#: it is installed (the Python loop; tests compare the two).
+NO_NUMBA_ENV = "NABIJ_NO_NUMBA"
 
 _PARAM_NAMES = tuple(f.name for f in fields(Params))
 #: The model's parameters as a named tuple of floats: what compiled rules read as ``params``.
@@ -51,6 +65,33 @@ ParamValues = namedtuple("ParamValues", _PARAM_NAMES)  # type: ignore[misc]
 def param_values(params: Params) -> Any:
     """``params`` as a :data:`ParamValues` tuple (what compiled code takes)."""
     return ParamValues(*(float(getattr(params, name)) for name in _PARAM_NAMES))
+
+
+@functools.cache
+def _import_numba() -> Any | None:
+    try:
+        import numba
+    except ImportError:
+        return None
+    return numba
+
+
+def numba_in_use() -> bool:
+    """Whether :func:`elementwise` compiles its loops: numba is installed and
+    ``NABIJ_NO_NUMBA`` is not set (read at every call, so a test can switch it)."""
+    if os.environ.get(NO_NUMBA_ENV, "").strip() not in ("", "0"):
+        return False
+    return _import_numba() is not None
+
+
+def _numba() -> Any:
+    """The numba module, or :class:`~nabij.extras.MissingExtraError` naming the extra."""
+    numba = _import_numba()
+    if numba is None:
+        from nabij.extras import missing
+
+        raise missing("numba", "lab", "Compiling the model's rules (the fast simulation kernel)")
+    return numba
 
 
 def _namespace() -> dict[str, Any]:
@@ -77,7 +118,21 @@ def compile_rules(functions: Iterable[Callable[..., Any]], env: dict[str, Any] |
     compiled. Pass ``env`` to extend a namespace built earlier (nothing is compiled twice).
     Two different objects under one global name are an error: rules share one namespace.
     """
+    numba = _numba()
     space: dict[str, Any] = _namespace() if env is None else env
+    found = _gather(functions, space, overrides,
+                    done=lambda name: getattr(space[name], "py_func", None) is not None)
+    for name, function in found.items():
+        copy = types.FunctionType(function.__code__, space, name, function.__defaults__)
+        copy.__doc__ = function.__doc__
+        space[name] = numba.njit(error_model="numpy", inline="always")(copy)
+    return space
+
+
+def _gather(functions: Iterable[Callable[..., Any]], space: dict[str, Any], overrides: dict[str, Any],
+            done: Callable[[str], bool]) -> dict[str, Callable[..., Any]]:
+    """Every function ``functions`` call (transitively) that ``space`` lacks, by name;
+    every other global they use is put into ``space`` (see :func:`compile_rules`)."""
     space.update(overrides)
     pending = list(functions)
     found: dict[str, Callable[..., Any]] = {}
@@ -86,8 +141,8 @@ def compile_rules(functions: Iterable[Callable[..., Any]], env: dict[str, Any] |
         name = function.__name__
         if name in overrides or name in found:
             continue
-        if name in space and getattr(space[name], "py_func", None) is not None:
-            continue  # compiled into this namespace before
+        if name in space and done(name):
+            continue  # copied into this namespace before
         found[name] = function
         for ref, obj in _callees(function):
             if isinstance(obj, types.FunctionType):
@@ -98,11 +153,7 @@ def compile_rules(functions: Iterable[Callable[..., Any]], env: dict[str, Any] |
                     raise ValueError(f"compile_rules: the global {ref!r} names two different "
                                      f"objects in the rules' modules; rename one")
                 space[ref] = obj
-    for name, function in found.items():
-        copy = types.FunctionType(function.__code__, space, name, function.__defaults__)
-        copy.__doc__ = function.__doc__
-        space[name] = numba.njit(error_model="numpy", inline="always")(copy)
-    return space
+    return found
 
 
 #: The namespace of the compiled rules behind every elementwise wrapper (the exact logistic).
@@ -111,17 +162,20 @@ _SHARED: dict[str, Any] = _namespace()
 Spec = Any  # a leaf type (float, bool) or a named-tuple class or a tuple of specs
 
 
-def _leaves(spec: Spec, path: str) -> list[tuple[str, Any]]:
-    """The scalar leaves of an output spec: (access path, numpy dtype)."""
+Leaf = tuple[tuple[int, ...], Any]  # where a scalar sits in a rule's output, and its dtype
+
+
+def _leaves(spec: Spec, where: tuple[int, ...] = ()) -> list[Leaf]:
+    """The scalar leaves of an output spec: (index path into the output, numpy dtype)."""
     if spec is float:
-        return [(path, np.float64)]
+        return [(where, np.float64)]
     if spec is bool:
-        return [(path, np.bool_)]
+        return [(where, np.bool_)]
     if isinstance(spec, tuple):
-        return [leaf for k, part in enumerate(spec) for leaf in _leaves(part, f"{path}[{k}]")]
+        return [leaf for k, part in enumerate(spec) for leaf in _leaves(part, (*where, k))]
     hints = typing.get_type_hints(spec)
     return [leaf for k, name in enumerate(spec._fields)
-            for leaf in _leaves(hints[name], f"{path}[{k}]")]
+            for leaf in _leaves(hints[name], (*where, k))]
 
 
 def _rebuild(spec: Spec, flat: list[np.ndarray]) -> Any:
@@ -134,21 +188,29 @@ def _rebuild(spec: Spec, flat: list[np.ndarray]) -> Any:
     return spec(*(_rebuild(hints[name], flat) for name in spec._fields))
 
 
-@functools.cache
-def _cache_root() -> Path | None:
+def cache_folder() -> Path:
     """Where compiled loops are cached: a folder named after a hash of the model's source.
 
     A loop inlines the rules it calls, so any edit of a rule must miss the cache; hashing
-    every module of :mod:`nabij.model` guarantees it (as the engine's kernel does). ``None``
-    when the folder cannot be made: loops then compile in every process.
+    every module of :mod:`nabij.model` guarantees it (as the engine's kernel does). Each
+    edit leaves a folder behind; :func:`nabij.engine.warm.clean_stale_caches` removes those
+    not used for a day.
     """
     digest = hashlib.sha256()
     for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
-    root = Path(platformdirs.user_cache_dir("nabij")) / "numba-rules" / digest.hexdigest()[:16]
+    return Path(platformdirs.user_cache_dir("nabij")) / "numba-rules" / digest.hexdigest()[:16]
+
+
+@functools.cache
+def _cache_root() -> Path | None:
+    """:func:`cache_folder`, made and marked as in use (its time stamp, once a process);
+    ``None`` when it cannot be made: loops then compile in every process."""
+    root = cache_folder()
     try:
         root.mkdir(parents=True, exist_ok=True)
+        os.utime(root)
     except OSError:
         return None
     return root
@@ -169,6 +231,7 @@ def _source_file(root: Path | None, stem: str, source: str) -> str:
 
 def _njit_cached(function: Any, root: Path | None) -> Any:
     """``function`` compiled by numba, its machine code cached under ``root``."""
+    numba = _numba()
     if root is None:
         return numba.njit(error_model="numpy")(function)
     config: Any = numba.config  # numba's settings module (attributes set at run time)
@@ -178,6 +241,80 @@ def _njit_cached(function: Any, root: Path | None) -> Any:
         return numba.njit(cache=True, error_model="numpy")(function)
     finally:
         config.CACHE_DIR = saved
+
+
+def _numpy_math() -> types.SimpleNamespace:
+    """``math`` whose functions that raise (overflow, domain) return inf or nan instead, as
+    numba's compiled code does: the rules' ``math`` while an element is redone."""
+    space = {name: getattr(math, name) for name in dir(math) if not name.startswith("_")}
+    space.update(exp=np.exp, expm1=np.expm1, log=np.log, log1p=np.log1p, log2=np.log2,
+                 log10=np.log10, sqrt=np.sqrt, pow=np.power, sinh=np.sinh, cosh=np.cosh,
+                 acos=np.arccos, asin=np.arcsin, atanh=np.arctanh, acosh=np.arccosh)
+    return types.SimpleNamespace(**space)
+
+
+@functools.cache
+def _in_numpy_arithmetic(rule: Callable[..., Any]) -> Callable[..., Any]:
+    """``rule`` and every rule it calls, copied into a namespace whose ``math`` is
+    :func:`_numpy_math` (for arguments that are numpy floats: ``x / 0`` gives inf, not an error)."""
+    space = _namespace()
+    found = _gather([rule], space, {"math": _numpy_math()},
+                    done=lambda name: isinstance(space[name], types.FunctionType))
+    for name, function in found.items():
+        space[name] = types.FunctionType(function.__code__, space, name, function.__defaults__)
+    copied: Callable[..., Any] = space[rule.__name__]
+    return copied
+
+
+def _numpy_scalars(value: Any) -> Any:
+    """``value`` (a float, a bool or a named tuple of them) with its floats as numpy floats."""
+    if isinstance(value, tuple):
+        return type(value)(*(_numpy_scalars(v) for v in value))
+    return value if isinstance(value, bool) else np.float64(value)
+
+
+def _apply(rule: Callable[..., Any], args: tuple[Any, ...]) -> Any:
+    """``rule(*args)`` on Python floats; an element that raises there is redone in numpy's
+    arithmetic, which gives inf or nan where the compiled loop does (``error_model="numpy"``)."""
+    try:
+        return rule(*args)
+    except (ArithmeticError, ValueError):
+        with np.errstate(all="ignore"):
+            return _in_numpy_arithmetic(rule)(*(_numpy_scalars(a) for a in args))
+
+
+def _python_loop(rule: Callable[..., Any], layout: tuple[Any, ...], inputs: list[np.ndarray],
+                 params: Any, takes_params: bool, leaves: list[Leaf], n: int) -> list[np.ndarray]:
+    """The rule applied element by element in Python: the array form without numba.
+
+    ``inputs`` are the broadcast, flattened arguments (a named tuple spans one per field),
+    as in the compiled loop; the rule gets Python floats and bools, as the compiled rule
+    gets float64 and boolean scalars. Returns one flat array per leaf of the output.
+    """
+    columns = [a.tolist() for a in inputs]
+    per_argument: list[list[Any]] = []
+    k = 0
+    for cls in layout:
+        if cls is None:
+            per_argument.append(columns[k])
+            k += 1
+        else:
+            width = len(cls._fields)
+            per_argument.append(list(map(cls, *columns[k:k + width])))
+            k += width
+    if takes_params:
+        per_argument.append([params] * n)
+    rows = zip(*per_argument, strict=True) if per_argument else iter([()] * n)
+    results = [_apply(rule, row) for row in rows]
+    flat = []
+    for where, dtype in leaves:
+        values = []
+        for result in results:
+            for index in where:
+                result = result[index]
+            values.append(result)
+        flat.append(np.array(values, dtype=dtype).reshape(n))
+    return flat
 
 
 def _as_array(value: Any) -> np.ndarray:
@@ -190,12 +327,13 @@ def elementwise(rule: Callable[..., Any], out: Spec = float) -> Callable[..., An
 
     ``out`` describes what the rule returns: ``float``, ``bool``, a named-tuple class (its
     fields' annotations give the leaves), or a tuple of those. The loop is compiled on
-    the first call (numba); later calls with the same argument types reuse it.
+    the first call (numba); later calls with the same argument types reuse it. Without
+    numba (or with ``NABIJ_NO_NUMBA=1``) the same rule runs in a Python loop.
     """
     signature = inspect.signature(rule)
     names = list(signature.parameters)
     takes_params = bool(names) and names[-1] == "params"
-    leaves = _leaves(out, "r")
+    leaves = _leaves(out)
     loops: dict[tuple[Any, ...], Any] = {}
 
     def _loop(layout: tuple[Any, ...]) -> Any:
@@ -221,7 +359,8 @@ def elementwise(rule: Callable[..., Any], out: Spec = float) -> Callable[..., An
         body = [f"def _loop({', '.join(outs + ins + ['params'])}):",
                 f"    for i in range({outs[0]}.size):",
                 f"        r = {rule.__name__}({', '.join(args)})"]
-        body += [f"        {o}[i] = {path}" for o, (path, _) in zip(outs, leaves, strict=True)]
+        body += [f"        {o}[i] = r" + "".join(f"[{k}]" for k in where)
+                 for o, (where, _) in zip(outs, leaves, strict=True)]
         source = "\n".join(body) + "\n"
         root = _cache_root()
         filename = _source_file(root, f"{rule.__module__.rsplit('.', 1)[-1]}_{rule.__name__}",
@@ -250,6 +389,10 @@ def elementwise(rule: Callable[..., Any], out: Spec = float) -> Callable[..., An
         arrays = np.broadcast_arrays(*flat)
         shape = arrays[0].shape if arrays else ()
         inputs = [np.ascontiguousarray(a).reshape(-1) for a in arrays]
+        if not numba_in_use():
+            n = int(np.prod(shape))
+            flat_out = _python_loop(rule, tuple(layout), inputs, params, takes_params, leaves, n)
+            return _rebuild(out, [o.reshape(shape) for o in flat_out])
         outputs = [np.empty(shape, dtype=dtype) for _, dtype in leaves]
         _loop(tuple(layout))(*(o.reshape(-1) for o in outputs), *inputs, params)
         return _rebuild(out, outputs)

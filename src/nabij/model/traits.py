@@ -15,12 +15,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
-import pandas as pd
 
 from nabij._rng import RngLike, as_generator
+
+if TYPE_CHECKING:
+    import pandas as pd  # imported where a frame is made: the journal starts without pandas
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -227,6 +230,8 @@ class Population:
 
     def to_frame(self) -> pd.DataFrame:
         """One row per person, one column per trait."""
+        import pandas as pd
+
         return pd.DataFrame({f.name: getattr(self, f.name) for f in fields(self)})
 
 
