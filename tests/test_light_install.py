@@ -101,17 +101,31 @@ def test_warming_the_kernel_without_numba_names_the_extra(tmp_path: Path) -> Non
     assert "Traceback" not in done.stderr and "pip install 'nabij[lab]'" in done.stderr, done.stderr
 
 
-def test_the_journal_starts_without_loading_the_laboratorys_packages() -> None:
-    # installed or not, `nabij journal` does not pay for pandas, scipy or numba at start-up
-    code = ("import sys\n"
-            "from nabij.cli import app\n"
-            "try:\n"
-            "    app(['journal', '--help'])\n"
-            "except SystemExit:\n"
-            "    pass\n"
-            "heavy = ('numba', 'pyarrow', 'pandas', 'scipy', 'matplotlib', 'fastapi')\n"
-            "print('LOADED', sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+_LOADED = ("import sys\n{setup}\n"
+           "heavy = {heavy!r}\n"
+           "print('LOADED', sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n")
+
+
+def _loaded_after(setup: str, heavy: tuple[str, ...]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", _LOADED.format(setup=setup, heavy=heavy)],
+                          capture_output=True, text=True, timeout=120,
                           env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"),
                                "PYTHONPATH": str(ROOT / "src"), "COLUMNS": "120"})
+
+
+def test_the_journal_starts_without_loading_the_laboratorys_packages() -> None:
+    # installed or not, `nabij journal` does not pay for pandas, scipy or numba at start-up
+    done = _loaded_after("from nabij.cli import app\n"
+                         "try:\n"
+                         "    app(['journal', '--help'])\n"
+                         "except SystemExit:\n"
+                         "    pass",
+                         ("numba", "pyarrow", "pandas", "scipy", "matplotlib", "fastapi"))
     assert "Usage" in done.stdout and "LOADED []" in done.stderr, done.stderr
+
+
+def test_the_browser_journal_loads_nothing_of_the_laboratory() -> None:
+    pytest.importorskip("fastapi")
+    done = _loaded_after("from nabij.companion.web import WebConfig, create_app, serve",
+                         ("numba", "pyarrow", "pandas", "matplotlib"))
+    assert done.returncode == 0 and "LOADED []" in done.stderr, done.stderr
