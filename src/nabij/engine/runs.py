@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -14,7 +15,7 @@ from nabij.model.start import ResolvedStart
 from nabij.model.traits import Population
 from nabij.protocols import Protocol
 
-__all__ = ["Run"]
+__all__ = ["Run", "turns_key"]
 
 
 @dataclass
@@ -36,3 +37,11 @@ class Run:
     @property
     def n(self) -> int:
         return len(self.pairs)
+
+
+def turns_key(protocol: Protocol) -> tuple[Any, ...]:
+    """Equal for protocols whose turns step dyads identically (the name is only a label)."""
+    t = len(protocol)
+    return (t, *(np.broadcast_to(np.asarray(getattr(protocol, name), dtype=np.float64), (t,)).tobytes()
+                 for name in ("speaker", "topic_intimacy", "valence", "emotional", "gap_days",
+                              "feedback", "relevance", "cost")))

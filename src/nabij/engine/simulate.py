@@ -10,6 +10,7 @@ result depends only on the seed, never on the chunking.
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Callable, Sequence
 from typing import Literal, TypeVar
 
@@ -17,6 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from nabij._rng import RngLike, as_seed_sequence, describe, spawn
+from nabij.engine.gather import gathering
 from nabij.engine.pairing import Pairing
 from nabij.engine.progress import progress_bar
 from nabij.engine.recording import Recorder
@@ -144,7 +146,10 @@ def simulate_many(
     total = sum(r.n for r in runs) * len(proto)
     label = f"{proto.name}: {len(pairs):,} dyads" + (f" x {len(runs)} sets" if len(runs) > 1 else "")
     with progress_bar(progress, total, label) as advance:
-        if kernel == "fused":
+        gatherer = gathering() if kernel == "fused" and not progress else None
+        if gatherer is not None:  # inside run_together: run with the other studies' calls
+            gatherer.submit(runs)
+        elif kernel == "fused":
             from nabij.engine.tiles import run_tiles  # imported here: numba loads in ~0.5 s
 
             run_tiles(runs, threads, advance)
@@ -158,10 +163,24 @@ def simulate_many(
     ) for run in runs]
 
 
-@functools.lru_cache(maxsize=4096)
 def _validated(params: Params) -> Params:
-    """``params.validate()``, once per distinct parameter set (it checks some 70 ranges)."""
-    return params.validate()
+    """``params.validate()``: the same check, against ranges read once (it runs every call).
+
+    Only when a value is out of range, or not a finite number, does ``validate`` run, to
+    raise its own error.
+    """
+    for name, low, high in _ranges():
+        value = getattr(params, name)
+        if not (isinstance(value, int | float) and low <= value <= high and math.isfinite(value)):
+            return params.validate()
+    return params
+
+
+@functools.cache
+def _ranges() -> tuple[tuple[str, float, float], ...]:
+    from nabij.model import param_specs
+
+    return tuple((s.name, s.low, s.high) for s in param_specs())
 
 
 def _run_reference(run: Run, advance: Callable[[int], None]) -> None:

@@ -50,7 +50,7 @@ from nabij.engine.fused import (
     TRAITS,
 )
 from nabij.engine.kernel import SUB, run_turns
-from nabij.engine.runs import Run
+from nabij.engine.runs import Run, turns_key
 from nabij.engine.streams import BLOCK_SIZE, BlockStreams
 from nabij.model.context import ResolvedContext
 from nabij.model.params import Params
@@ -144,29 +144,17 @@ class _Buffers(threading.local):
 _buffers = _Buffers()
 
 
-class _ReadLog:
-    """A :class:`Params` stand-in that notes which parameters are read (to share starting states)."""
-
-    def __init__(self, params: Params) -> None:
-        self._params, self.read = params, set[str]()
-
-    def __getattr__(self, name: str) -> Any:
-        self.read.add(name)
-        return getattr(self._params, name)
-
-
-#: A starting state, the parameters it read (None: unknown) and their values.
-_Start = tuple[frozenset[str] | None, tuple[Any, ...], DyadState]
+#: A starting state and the parameters it was built with.
+_Start = tuple[Params, DyadState]
 
 
 class _Shared:
     """What the segments of one tile compute once and share.
 
-    Runs of a batch share their people, pairing, context and start; runs with the same seed
-    also share each block's random stream, and - where their parameters agree on every
-    parameter the starting state reads - the starting state itself. A sweep over a
-    parameter of the turn with common random numbers thus draws its numbers and builds its
-    starting states once per block, not once per grid point. Sharing changes no number.
+    Runs of a batch may share their people, pairing, context and start; runs with the same
+    seed also share each block's random stream, and runs with equal parameters the
+    starting state itself. A sweep with common random numbers thus draws its numbers once
+    per block, not once per grid point. Sharing changes no number.
     """
 
     def __init__(self) -> None:
@@ -191,18 +179,11 @@ class _Shared:
             self.streams[stream_key] = (streams.generators[0], streams.normal_rows(3))
         noise = self.streams[stream_key][1]
         candidates = self.starts.setdefault((in_key, stream_key), [])
-        for known, values, state in candidates:
-            if known is not None and values == tuple(getattr(run.params, k) for k in sorted(known)):
+        for params, state in candidates:
+            if params is run.params or params == run.params:
                 return traits, ctx, state, stream_key
-        log = _ReadLog(run.params)
-        try:
-            initial = DyadState.initial(traits, ctx, log, noise[0], noise[1:], start)  # type: ignore[arg-type]
-            read: frozenset[str] | None = frozenset(log.read)
-        except (TypeError, AttributeError, ValueError):  # the model wants a real Params: no sharing
-            initial = DyadState.initial(traits, ctx, run.params, noise[0], noise[1:], start)
-            read = None
-        values = tuple(getattr(run.params, k) for k in sorted(read)) if read is not None else ()
-        candidates.append((read, values, initial))
+        initial = DyadState.initial(traits, ctx, run.params, noise[0], noise[1:], start)
+        candidates.append((run.params, initial))
         return traits, ctx, initial, stream_key
 
 
@@ -298,22 +279,26 @@ def _run_tile(segments: list[_Segment], runs: list[Run], turns: FloatArray,
 
 
 def run_tiles(runs: list[Run], threads: int | None, advance: Callable[[int], None]) -> None:
-    """Run every dyad of ``runs`` (one protocol, one recorder) and fill their outputs.
+    """Run every dyad of ``runs`` (the same turns; each its own recorder) and fill their outputs.
 
     ``threads``: worker threads (``None``: every core of this process). The numbers do not
     depend on it.
     """
     if not runs:
         return
-    protocol, record = runs[0].protocol, runs[0].record
-    if any(r.protocol is not protocol or r.record is not record for r in runs):
-        raise ValueError("runs: a batch shares one protocol and one recorder")
+    protocol, every_turn = runs[0].protocol, bool(runs[0].record.turn_reporters)
+    if any(bool(r.record.turn_reporters) != every_turn for r in runs):
+        raise ValueError("runs: a batch records per turn in all its runs or in none")
+    if any(r.protocol is not protocol for r in runs):
+        key = turns_key(protocol)
+        if any(turns_key(r.protocol) != key for r in runs if r.protocol is not protocol):
+            raise ValueError("runs: a batch shares one protocol (the same turns)")
     n_threads = default_threads() if threads is None else threads
     if n_threads < 1:
         raise ValueError(f"threads: expected at least 1, got {n_threads}")
     tiles = _pack(runs)
     turns = _turn_table(protocol)
-    spans = _spans(protocol, every_turn=bool(record.turn_reporters))
+    spans = _spans(protocol, every_turn)
     lock = threading.Lock()
     if n_threads == 1 or len(tiles) == 1:
         for segments in tiles:

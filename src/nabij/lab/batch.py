@@ -16,6 +16,10 @@ relationship) handed over in ``design``, together with the fixed design values.
 (:func:`nabij._rng.child_sequence`): the same wherever and in whatever order it runs, so
 in-process and Dask give identical rows, and adding replications keeps the earlier ones.
 
+**Batched.** The runs of a chunk are called in threads and the simulations they ask for
+run together in one kernel batch (:func:`nabij.engine.gather.run_together`), so a function
+must not change global state another run reads; each returns what it returns alone.
+
 From the command line, ``nabij sweep --experiment module:function --grid grid.toml``
 runs it through the sweep's machinery (chunks written as they finish, resume after an
 interruption, ``--local-cluster`` or ``--scheduler``). Such a grid file has::
@@ -34,6 +38,7 @@ interruption, ``--local-cluster`` or ``--scheduler``). Such a grid file has::
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib
 import importlib.util
@@ -50,6 +55,7 @@ import numpy as np
 import pandas as pd
 
 from nabij._rng import as_seed_sequence, child_sequence
+from nabij.engine.gather import run_together
 from nabij.model import Params, param_specs
 
 __all__ = ["BatchSpec", "Experiment", "ExperimentError", "batch_run", "load_experiment",
@@ -165,23 +171,28 @@ def run_batch_chunk(spec: BatchSpec, index: int) -> pd.DataFrame:
     """Run one chunk of grid points, every replication: a pure function of ``(spec, index)``."""
     experiment = load_experiment(spec.experiment) if isinstance(spec.experiment, str) else spec.experiment
     root = as_seed_sequence(spec.seed)
-    rows = []
+    runs: list[tuple[int, int, dict[str, Any], Callable[[], Mapping[str, Any]]]] = []
     for i in spec.chunk(index):
         values = {str(k): _plain(v) for k, v in spec.points.iloc[i].items()}
         grid_params, grid_design = _split(values)
         params = Params().with_(**{**spec.fixed, **grid_params}).validate()
         design = {**spec.design, **grid_design}
         point_seed = child_sequence(root, i)
-        for r in range(spec.replications):
-            measured = experiment(child_sequence(point_seed, r), params, dict(design))
-            if not isinstance(measured, Mapping):
-                raise ExperimentError(f"{_reference(spec.experiment)} must return a dict of name -> value, "
-                                      f"got {type(measured).__name__}")
-            clash = sorted(set(measured) & (set(values) | set(_RESERVED)))
-            if clash:
-                raise ExperimentError(f"{_reference(spec.experiment)} returned {clash[0]!r}, which is "
-                                      "already a grid column; rename the result")
-            rows.append({"point": i, "replication": r, **values, **measured})
+        runs += [(i, r, values,
+                  functools.partial(experiment, child_sequence(point_seed, r), params, dict(design)))
+                 for r in range(spec.replications)]
+    # the chunk's runs are called in threads, their simulations batched: the same rows as one by one
+    results = run_together([call for *_, call in runs])
+    rows = []
+    for (i, r, values, _), measured in zip(runs, results, strict=True):
+        if not isinstance(measured, Mapping):
+            raise ExperimentError(f"{_reference(spec.experiment)} must return a dict of name -> value, "
+                                  f"got {type(measured).__name__}")
+        clash = sorted(set(measured) & (set(values) | set(_RESERVED)))
+        if clash:
+            raise ExperimentError(f"{_reference(spec.experiment)} returned {clash[0]!r}, which is "
+                                  "already a grid column; rename the result")
+        rows.append({"point": i, "replication": r, **values, **measured})
     return pd.DataFrame(rows)
 
 

@@ -12,13 +12,15 @@ targets run with it: ``--only T3`` reproduces T3 of a full run exactly.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from nabij._rng import RngLike, as_seed_sequence, child_sequence, spawn
-from nabij.lab.experiment import Experiment, sample_size
+from nabij.engine.gather import run_together
+from nabij.lab.experiment import Experiment, Replication, sample_size
 from nabij.lab.experiments import EXPERIMENTS
 from nabij.lab.split import Group, group_of
 from nabij.lab.targets import TARGETS, Check, Target
@@ -94,11 +96,15 @@ def run_target(target_id: str, replications: int, rng: RngLike = 2026, params: P
     seed = child_sequence(as_seed_sequence(rng), list(TARGETS).index(target_id))
     study_scale = scale * experiment.scale_for(target.paper_n) if target.paper_n is not None else scale
     study_n = sample_size(experiment.sample, study_scale) if experiment.sample > 0 else None
-    reps = []
-    for s in spawn(seed, replications):
-        reps.append(experiment.run(s, prm, study_scale))
+
+    def one(s: np.random.SeedSequence) -> Replication:
+        rep = experiment.run(s, prm, study_scale)
         if on_replication is not None:
             on_replication()
+        return rep
+
+    # the K studies' simulations run together: the same numbers as one study at a time
+    reps = run_together([functools.partial(one, s) for s in spawn(seed, replications)])
     checks = []
     for check in target.checks:
         try:

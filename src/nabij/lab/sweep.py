@@ -39,6 +39,7 @@ written as they complete. Workers need nabij installed.
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 import itertools
 import json
@@ -54,6 +55,7 @@ import numpy as np
 import pandas as pd
 
 from nabij._rng import as_seed_sequence, child_sequence
+from nabij.engine.gather import run_together
 from nabij.lab.batch import BatchSpec, Chunked, run_batch_chunk
 from nabij.lab.evaluate import evaluate, params_from, quantity_names, split_quantity
 from nabij.lab.targets import TARGETS
@@ -227,13 +229,14 @@ def load_grid(path: Path) -> SweepSpec:
 def run_chunk(spec: SweepSpec, index: int) -> pd.DataFrame:
     """Evaluate one chunk of grid points: a pure function of ``(spec, index)``."""
     root = as_seed_sequence(spec.seed)
-    rows = []
-    for i in spec.chunk(index):
-        values = {str(k): float(v) for k, v in spec.points.iloc[i].items()}
-        params = params_from({**spec.fixed, **values})
-        measured = evaluate(params, spec.quantities, child_sequence(root, i), spec.scale, spec.replications)
-        rows.append({"point": i, **values, **measured})
-    return pd.DataFrame(rows)
+    points = [{str(k): float(v) for k, v in spec.points.iloc[i].items()} for i in spec.chunk(index)]
+    params = [params_from({**spec.fixed, **values}) for values in points]
+    # the chunk's points run together (one batched kernel call per step): same numbers as one by one
+    measured = run_together([functools.partial(evaluate, p, spec.quantities, child_sequence(root, i),
+                                               spec.scale, spec.replications)
+                             for i, p in zip(spec.chunk(index), params, strict=True)])
+    return pd.DataFrame([{"point": i, **values, **m}
+                         for i, values, m in zip(spec.chunk(index), points, measured, strict=True)])
 
 
 @dataclass(frozen=True)

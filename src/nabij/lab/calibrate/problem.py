@@ -22,6 +22,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -29,6 +30,7 @@ import numpy as np
 import numpy.typing as npt
 
 from nabij._rng import RngLike, as_seed_sequence, child_sequence
+from nabij.engine.gather import run_together
 from nabij.lab.evaluate import evaluate, params_from, split_quantity
 from nabij.lab.split import SPLIT
 from nabij.lab.targets import TARGETS
@@ -142,14 +144,21 @@ class Problem:
 
     def simulate_many(self, thetas: FloatArray, rng: RngLike,
                       on_done: Callable[[], None] | None = None) -> FloatArray:
-        """Statistics for each row of ``thetas``; row i draws from child i of ``rng``."""
+        """Statistics for each row of ``thetas``; row i draws from child i of ``rng``.
+
+        The rows' simulations run together (:func:`~nabij.engine.gather.run_together`):
+        the same numbers as one row at a time.
+        """
         root = as_seed_sequence(rng)
-        out = np.empty((len(thetas), len(self.statistics)))
-        for i, theta in enumerate(thetas):
-            out[i] = self.simulate(theta, child_sequence(root, i))
+
+        def one(i: int) -> FloatArray:
+            values = self.simulate(thetas[i], child_sequence(root, i))
             if on_done is not None:
                 on_done()
-        return out
+            return values
+
+        rows = run_together([functools.partial(one, i) for i in range(len(thetas))])
+        return np.array(rows, dtype=np.float64).reshape(len(thetas), len(self.statistics))
 
 
 def observed(problem: Problem) -> FloatArray:
