@@ -69,4 +69,15 @@ EXPERIMENT = Experiment(
               "stakes; dependence regulation then moves closeness toward the partner when regard is "
               "high and away when it is low (Murray et al. 2006, the regard pivot).",
     run=run,
+    limitations=("Regard predicts the next-day change in closeness and the lowest-regard third draws "
+                 "back, as in the paper; the checks that fall short (at main 6cbc5df) are the "
+                 "regard-hurt correlation (about zero) and the highest-regard third's move toward the "
+                 "partner (positive but below the 0.1 floor). In the model hurt grows with the stakes of "
+                 "rejection, which rise with closeness (rejection_stakes), and with doubt about the "
+                 "partner's regard (hurt_doubt). The two terms can pull against each other: where "
+                 "feeling valued goes with being closer, higher stakes offset the smaller doubt, which "
+                 "would explain a correlation near zero where Murray et al. (2003) found that low-regard "
+                 "people are hurt more; this has not been tested in isolation. Why the high-regard gain "
+                 "stays small has not been traced further. Both are questions for the model, not for the "
+                 "targets: no published size has been encoded here."),
 )

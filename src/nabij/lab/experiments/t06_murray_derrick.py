@@ -58,4 +58,15 @@ EXPERIMENT = Experiment(
               "with executive control the reflective resolution weighs self-esteem (2 SE - 1), without "
               "it the impulsive approach tendency shows (resolve_goals; Murray et al. 2008).",
     run=run,
+    limitations=("Risk raises both goals and load releases the approach impulse of people low in "
+                 "self-esteem, as in the paper; the check that falls short (at main 6cbc5df) is the size "
+                 "of the self-esteem correlation under risk without load (about .68, above the .60 "
+                 "ceiling of the r window). The experiment reads willingness straight from the decision "
+                 "function (disclosure_willingness), and with executive control the reflective "
+                 "resolution weighs self-esteem linearly (2 SE - 1): willingness is close to a monotone "
+                 "function of self-esteem, spread only by the other traits, with no response error as in "
+                 "a study's measure. The correlation reports how much of willingness the formula gives "
+                 "to self-esteem rather than a prediction; measuring willingness through the "
+                 "laboratory's instrument or a behaviour would make it a fairer test. No size from "
+                 "Murray et al. (2008) has been encoded."),
 )

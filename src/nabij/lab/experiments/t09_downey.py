@@ -63,4 +63,14 @@ EXPERIMENT = Experiment(
               "Feldman 1996), amplifies the anticipated cost of rejection, and through signaling and "
               "the regard pivot of dependence regulation turns hurt into distance.",
     run=run,
+    limitations=("At main 6cbc5df all four correlations match, but the two over-reaction correlations "
+                 "(hurt and withdrawal, about .58-.59) sit just under the .60 ceiling of the r window, "
+                 "and earlier runs put them above it. They are high by construction: rejection "
+                 "sensitivity lowers the perceived responsiveness of the same ambiguous reaction "
+                 "(perception_rs_bias) and raises the anticipated cost of rejection, and since every "
+                 "partner reacts at the same scripted level, perceived rejection, hurt and lost "
+                 "closeness have almost no other source of variation. Downey & Feldman's correlations "
+                 "come from self-reports with their own error and from partners who differ; a change "
+                 "across the ceiling between runs says little about the theory. No published size has "
+                 "been encoded."),
 )

@@ -56,4 +56,14 @@ EXPERIMENT = Experiment(
               "responsiveness feeds the connectedness goal and trust lowers anticipated rejection, so "
               "emotional disclosure deepens (Ruan et al. 2020; seed 001).",
     run=run,
+    limitations=("Both correlations have the paper's sign but exceed the .60 ceiling of the r window "
+                 "(about .62 and .67 at main 6cbc5df). Perceived responsiveness over six evenings and "
+                 "the depth of expression on day seven are read from model states, without the rating "
+                 "error of a diary, and both come from the same stable sources: the partner's skill, "
+                 "liking and the pair's chemistry set responsiveness every evening, the learned belief "
+                 "about the partner carries it into day seven as trust and a stronger connectedness "
+                 "goal, and expression follows. With nothing else happening in the week (no stress, mood "
+                 "or other people varying from day to day), the association is close to that of a single "
+                 "cause. Day-level variation or measurement through the instrument would make a fairer "
+                 "test; Ruan et al.'s coefficients have not been encoded."),
 )

@@ -61,4 +61,12 @@ EXPERIMENT = Experiment(
               "(Omarzu 2000); breadth follows the connectedness goal (utility) only; the goal also "
               "keeps a person disclosing turn after turn.",
     run=run,
+    limitations=("Depth falls with risk and duration rises with utility, as Omarzu's model says; breadth "
+                 "correlates with utility too strongly (about .69 at main 6cbc5df, above the .60 ceiling "
+                 "of the r window). In the model breadth is a function of the connectedness goal alone "
+                 "(breadth(); Omarzu 2000), so across people the correlation is limited only by the "
+                 "rating error of the instrument and the curve of that function: it checks the formula, "
+                 "it predicts nothing. Omarzu (2000) is a theoretical review without effect sizes, so "
+                 "all three are direction checks, and T14 is a calibration target: it fixes the "
+                 "decision's functional form and cannot confirm it."),
 )
