@@ -47,4 +47,14 @@ EXPERIMENT = Experiment(
               "intimacy (Reis & Shaver 1988), and intimacy builds closeness (dependence regulation). "
               "Small talk gives little to disclose, so little intimacy accrues.",
     run=run,
+    limitations=("At main 6cbc5df all three checks match, but both closeness levels run below the "
+                 "paper's (about 3.85 vs 4.06 after the closeness tasks and 3.08 vs 3.25 after small "
+                 "talk), inside the predictive interval yet near its edge; with few simulated studies "
+                 "the interval's quantiles wobble and a level can fall out (the 15-study intact column "
+                 "of the lesion table shows T1 as a miss). The gap between conditions comes from the "
+                 "question norms (deeper questions invite deeper disclosure) and from responsive replies "
+                 "turning disclosure into intimacy; the absolute level is set by closeness_rate, the one "
+                 "parameter fitted, on T1 alone, so matching T1 shows the fit worked rather than that "
+                 "the theory predicts it. The study size is a stand-in (see the target's note), so the "
+                 "interval is not yet the one a study of Aron et al.'s size would give."),
 )
