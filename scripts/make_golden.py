@@ -135,7 +135,8 @@ def rules() -> dict[str, np.ndarray]:
         "perceived_responsiveness": model.perceived_responsiveness(u["logit"], a, b, u["z1"], p),
         "emotional_weight": model.emotional_weight(a, b, p),
         "intimacy_of_discloser": model.intimacy_of_discloser(a, b, c, p),
-        "intimacy_of_listener": model.intimacy_of_listener(a, p),
+        "intimacy_of_listener": model.intimacy_of_listener(a, b, c, p),
+        "project_liking": model.project_liking(a, b, c, p),
     }
     belief = model.prior_belief(a, 1.0 + 10.0 * b)
     updated = model.update_belief(belief, c, d, 0.9 + 0.1 * e)

@@ -80,8 +80,12 @@ def _turn(me, my, params, feedback=0.5, topic=0.6):
 
 
 def test_self_esteem_and_rejection_sensitivity_colour_a_reaction_once():
-    """Without the perception biases, traits no longer change what a reaction does to regard."""
-    unbiased = P.with_(perception_se_bias=0.0, perception_rs_bias=0.0)
+    """Without the perception biases, traits no longer change what a reaction does to regard.
+
+    Projection is held off here: through it, regard also follows the person's own liking,
+    which moves with how much they chose to disclose (a trait effect on behaviour, not a
+    second colouring of the reading; Lemay & Clark 2008)."""
+    unbiased = P.with_(perception_se_bias=0.0, perception_rs_bias=0.0, projection=0.0)
     regard = {(se, rs): _turn(*_people(se, rs), unbiased)[0].regard
               for se in (0.1, 0.9) for rs in (0.1, 0.9)}
     assert len({round(r, 12) for r in regard.values()}) == 1

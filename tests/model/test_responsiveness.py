@@ -69,13 +69,38 @@ def test_responsiveness_intimacy_rises_with_perceived_responsiveness():
 
 def test_responsiveness_intimacy_rises_with_own_and_partner_disclosure():
     assert np.all(np.diff(intimacy_of_discloser(RISING * 0.8, RISING, 0.6, P)) > 0)
-    assert np.all(np.diff(intimacy_of_listener(RISING, P)) > 0)
+    assert np.all(np.diff(intimacy_of_listener(RISING * 0.8, RISING, 0.6, P)) > 0)
 
 
 def test_responsiveness_intimacy_on_unit_interval():
     strong = P.with_(intimacy_self=2.0, intimacy_responsiveness=2.0, intimacy_partner=2.0)
     assert 0 <= intimacy_of_discloser(1.0, 1.0, 1.0, strong) <= 1
-    assert 0 <= intimacy_of_listener(1.0, strong) <= 1
+    assert 0 <= intimacy_of_listener(1.0, 1.0, 1.0, strong) <= 1
+
+
+def test_responsiveness_being_confided_in_raises_the_listener_intimacy():
+    """Being chosen as a confidant signals being trusted and liked (Collins & Miller 1994), part
+    of intimacy for the listener as being met is for the discloser (Reis & Shaver 1988)."""
+    out = intimacy_of_listener(0.2, 0.3, RISING, P)
+    assert np.all(np.diff(out) > 0)
+    none = P.with_(intimacy_responsiveness=0.0)
+    assert intimacy_of_listener(0.2, 0.3, 0.9, none) == intimacy_of_listener(0.2, 0.3, 0.1, none)
+
+
+def test_responsiveness_hearing_a_disclosure_gives_intimacy_like_sharing_it():
+    """Strangers expect as much closeness from hearing an answer as from giving it (Aron et al.
+    1997; Sprecher, Treger & Wondra 2013): with the same depth, a listener who feels trusted as
+    much as a discloser feels met gains intimacy of the same order, not a small fraction of it."""
+    from nabij.model.appraisal import confided_evidence
+
+    for depth in (0.2, 0.5, 0.8):
+        weighted = emotional_weight(depth, 0.5, P)
+        trusted = confided_evidence(depth, P)
+        listener = intimacy_of_listener(weighted, depth, trusted, P)
+        speaker = intimacy_of_discloser(weighted, depth, trusted, P)
+        assert 0.5 < listener / speaker < 2.0
+        assert listener > intimacy_of_listener(weighted, depth, trusted,
+                                               P.with_(intimacy_responsiveness=0.0))
 
 
 def test_responsiveness_simulation_rejection_sensitive_perceive_less_than_given():

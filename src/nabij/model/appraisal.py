@@ -6,6 +6,12 @@ and rejection sensitivity colour that reading: low self-esteem people underestim
 partner's regard (Murray, Holmes & Griffin 2000) and rejection-sensitive people read
 rejection into it (Downey & Feldman 1996). The colouring happens once per signal: when a
 reaction is perceived, and in the expectations a relationship starts from.
+
+Perceived regard is largely projected and only weakly read from the partner (Kenny &
+DePaulo 1993; Kenny 1994; Lemay, Clark & Feeney 2007; Lemay & Clark 2008): people assume
+the partner feels about them as they feel about the partner, so as their own liking changes
+during an interaction the regard they assume changes with it (:func:`project_liking`), while
+each reaction of the partner moves it only a little (``appraisal_rate``).
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from __future__ import annotations
 from nabij.model._math import clip01
 from nabij.model.params import Params
 
-__all__ = ["appraise_regard", "confided_evidence", "diagnosticity"]
+__all__ = ["appraise_regard", "confided_evidence", "diagnosticity", "project_liking"]
 
 
 def diagnosticity(depth: float, params: Params) -> float:
@@ -48,3 +54,18 @@ def appraise_regard(regard: float, evidence: float, weight: float, params: Param
     Returns the new regard on [0, 1].
     """
     return clip01(regard + params.appraisal_rate * clip01(weight) * (evidence - regard))
+
+
+def project_liking(regard: float, liking_before: float, liking_after: float,
+                   params: Params) -> float:
+    """Perceived regard after one's own liking of the partner moved (before -> after a turn).
+
+    ``clip(regard + projection x (liking_after - liking_before))``: the projection that sets
+    regard at first sight (:func:`~nabij.model.impressions.projected_regard`) keeps working
+    through the interaction - one assumes the partner's regard follows one's own liking
+    (assumed reciprocity: Kenny & DePaulo 1993; Kenny 1994; projected perceptions of the
+    partner's regard and responsiveness: Lemay, Clark & Feeney 2007; Lemay & Clark 2008).
+    Adds no self-esteem or rejection-sensitivity colouring: those act once, at first sight and
+    when a reaction is perceived.
+    """
+    return clip01(regard + params.projection * (liking_after - liking_before))

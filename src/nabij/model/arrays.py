@@ -57,6 +57,7 @@ __all__ = [
     "overdisclosure",
     "perceived_responsiveness",
     "predictive_sd",
+    "project_liking",
     "projected_regard",
     "regulate_dependence",
     "rejection_stakes",
@@ -79,6 +80,7 @@ __all__ = [
 # appraisal (Murray, Holmes & Collins 2006)
 diagnosticity = elementwise(appraisal.diagnosticity)
 appraise_regard = elementwise(appraisal.appraise_regard)
+project_liking = elementwise(appraisal.project_liking)
 # signaling: the sociometer (Leary et al. 1995)
 rejection_stakes = elementwise(signaling.rejection_stakes)
 signal_acceptance = elementwise(signaling.signal_acceptance, out=signaling.Signal)

@@ -48,10 +48,13 @@ class Params:
 
     # --- appraisal -----------------------------------------------------------------------
     appraisal_rate: float = _p(
-        0.3, 0.0, 1.0, "appraisal",
+        0.1, 0.0, 1.0, "appraisal",
         "how far perceived regard moves toward new evidence in a fully diagnostic situation",
-        "Murray, Holmes & Collins (2006)",
-        "about three deep exchanges are needed to revise an impression of a stranger")
+        "Murray, Holmes & Collins (2006); Kenny & DePaulo (1993); Lemay & Clark (2008)",
+        "perceived regard is largely projected from one's own liking (project_liking) and only "
+        "weakly tracks the partner's reactions, so one reaction moves it a tenth of the way: about "
+        "ten deep exchanges to revise the regard one assumes (hand-set 0.3 before, when regard "
+        "had no projection during an interaction)")
     appraisal_self_esteem_bias: float = _p(
         0.3, 0.0, 1.0, "appraisal",
         "how much chronic self-esteem colours the regard and responsiveness a relationship starts "

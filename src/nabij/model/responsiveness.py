@@ -84,6 +84,22 @@ def intimacy_of_discloser(weighted_depth: float, depth: float, perceived: float,
                   * (p.responsiveness_floor + (1.0 - p.responsiveness_floor) * depth))
 
 
-def intimacy_of_listener(partner_weighted_depth: float, params: Params) -> float:
-    """Intimacy felt by the one who was confided in: ``intimacy_partner x partner's weighted depth``."""
-    return clip01(params.intimacy_partner * partner_weighted_depth)
+def intimacy_of_listener(partner_weighted_depth: float, partner_depth: float, confided: float,
+                         params: Params) -> float:
+    """Intimacy felt by the one who was confided in (0-1).
+
+    ``intimacy_partner x partner's weighted depth + intimacy_responsiveness x confided x
+    (floor + (1 - floor) x partner's depth)``, floor = ``responsiveness_floor``. The first
+    term is the partner's disclosure (Laurenceau et al. 1998). The second mirrors the
+    discloser's feeling of being met: being chosen as a confidant tells the listener they
+    are trusted and liked (Collins & Miller 1994: people disclose to those they like, and
+    like those who disclose to them), and that feeling of being valued is part of intimacy
+    for both partners (Reis & Shaver 1988). ``confided`` is that signal
+    (:func:`~nabij.model.appraisal.confided_evidence`: neutral for small talk, full at the
+    deepest disclosure), weighted as the discloser's perceived responsiveness is, so that
+    hearing an answer can promise as much closeness as giving it (Aron et al. 1997; Sprecher,
+    Treger & Wondra 2013: listeners feel close to those who disclosed to them).
+    """
+    p = params
+    return clip01(p.intimacy_partner * partner_weighted_depth + p.intimacy_responsiveness * confided
+                  * (p.responsiveness_floor + (1.0 - p.responsiveness_floor) * partner_depth))

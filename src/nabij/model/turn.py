@@ -40,7 +40,12 @@ from nabij.model import (
     similarity,
 )
 from nabij.model._math import sigmoid
-from nabij.model.appraisal import appraise_regard, confided_evidence, diagnosticity
+from nabij.model.appraisal import (
+    appraise_regard,
+    confided_evidence,
+    diagnosticity,
+    project_liking,
+)
 from nabij.model.appropriateness import liking_after_overdisclosure, overdisclosure
 from nabij.model.arrays import audience_exposure, discount_belief
 from nabij.model.context import ResolvedContext
@@ -84,7 +89,8 @@ RULES = {
                        responsiveness.intimacy_of_discloser, responsiveness.intimacy_of_listener),
     "signaling": (signaling.decay_hurt, signaling.settle_security, signaling.rejection_stakes,
                   signaling.signal_acceptance),
-    "appraisal": (appraisal.diagnosticity, appraisal.confided_evidence, appraisal.appraise_regard),
+    "appraisal": (appraisal.diagnosticity, appraisal.confided_evidence, appraisal.appraise_regard,
+                  appraisal.project_liking),
     "learning": (learning.update_belief, learning.discount_belief, learning.predictive_sd,
                  learning.trust_lower_bound),
     "regulation": (regulation.regulate_dependence, regulation.decide_to_leave),
@@ -196,7 +202,8 @@ def dyad_turn(me: PersonState, you: PersonState, my: PersonTraits, your: PersonT
     kept = depth * (1.0 - edited)
     weighted = emotional_weight(kept, emotional, p)
     intimacy_me = intimacy_of_discloser(weighted, kept, perceived, p) if active else 0.0
-    intimacy_you = intimacy_of_listener(weighted, p) if active else 0.0
+    confided = confided_evidence(kept, p)
+    intimacy_you = intimacy_of_listener(weighted, kept, confided, p) if active else 0.0
 
     # 6. hurt decays, felt security returns toward self-esteem (both people)
     my_hurt = decay_hurt(me.hurt, p)
@@ -215,7 +222,7 @@ def dyad_turn(me: PersonState, you: PersonState, my: PersonTraits, your: PersonT
     # 8. appraisal of regard: the speaker reads the reaction; being confided in is evidence
     #    of being valued (Murray et al. 2006; Collins & Miller 1994)
     my_regard = appraise_regard(me.regard, perceived, diag, p)
-    your_regard = appraise_regard(you.regard, confided_evidence(kept, p), kept, p)
+    your_regard = appraise_regard(you.regard, confided, kept, p)
 
     # 9. learning the partner's responsiveness (seed 001)
     belief = update_belief(
@@ -231,6 +238,9 @@ def dyad_turn(me: PersonState, you: PersonState, my: PersonTraits, your: PersonT
     # ... but a disclosure beyond what the listener finds appropriate costs liking (Cozby 1972)
     your_liking = liking_after_overdisclosure(
         your_liking, overdisclosure(kept, you.closeness, you.last_depth, p), p)
+    # 10a. regard follows one's own liking (assumed reciprocity; Kenny 1994; Lemay & Clark 2008)
+    my_regard = project_liking(my_regard, me.liking, my_liking, p)
+    your_regard = project_liking(your_regard, you.liking, your_liking, p)
 
     # 10b. shared reality: revealing oneself and being understood, or learning the other
     #      (Echterhoff et al. 2009; Rossignac-Milon et al. 2021)
