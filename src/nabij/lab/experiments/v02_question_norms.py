@@ -120,9 +120,9 @@ EXPERIMENT = Experiment(
               "(the partner's disclosure) alike (Reis & Shaver 1988; Laurenceau et al. 1998), and more "
               "for a deeper topic, so sharing and hearing a question should promise the same closeness.",
     run=run,
-    limitations="The raters imagined the exchange; the model runs it, and its felt closeness (intimacy) "
-                "of a single answer comes mostly from one's own disclosure: a listener gains intimacy "
-                "only through the partner's disclosure weight and their own responsiveness, so hearing "
-                "promises far less than sharing, where people expect the same. The rank order of "
-                "questions (deeper promises more) does follow the norms.",
-)
+    limitations="The raters imagined the exchange; the model runs it. Its felt closeness (intimacy) "
+                "of a single answer comes about equally from sharing (being met) and from hearing "
+                "(being trusted with the answer), but depends little on the question's depth: most "
+                "of it is the warmth of the reply or of being confided in, which light talk earns "
+                "too, so across questions sharing and hearing agree far less than in the norms and "
+                "personal questions beat small talk by much less.")
