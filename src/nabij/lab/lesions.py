@@ -6,8 +6,9 @@ through exactly the same experiments, engine and kernels as the intact model. Ea
 version switches a rule off rather than weakening it:
 
 ========================  =================================================================
-``appraisal``             perceived regard is never revised and never coloured by self-esteem
-                          or rejection sensitivity: it stays at the relationship's start value
+``appraisal``             perceived regard is never revised, never projected from one's own
+                          liking and never coloured by self-esteem or rejection sensitivity: it
+                          stays at the relationship's start value
 ``signaling``             reactions move neither felt security nor hurt (no sociometer)
 ``dependence``            hurt moves neither closeness nor liking and nobody leaves; closeness
                           still grows with intimacy (that is the intimacy process)
@@ -54,8 +55,10 @@ class Lesion:
 LESIONS: dict[str, Lesion] = {
     lesion.name: lesion for lesion in (
         Lesion("appraisal", "appraisal (docs/model.md 4.1)",
-               "perceived regard is never revised and not coloured by self-esteem or rejection sensitivity",
-               {"appraisal_rate": 0.0, "appraisal_self_esteem_bias": 0.0, "appraisal_rs_bias": 0.0}),
+               "perceived regard stays at the relationship type's starting value: never revised, not "
+               "projected from one's own liking, not coloured by self-esteem or rejection sensitivity",
+               {"appraisal_rate": 0.0, "projection": 0.0, "appraisal_self_esteem_bias": 0.0,
+                "appraisal_rs_bias": 0.0}),
         Lesion("signaling", "signaling, the sociometer (4.2)",
                "reactions move neither felt security nor hurt",
                {"sociometer_rate": 0.0, "hurt_gain": 0.0}),
