@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from nabij.companion.domain import Confidant, Entry, Power, Relationship
 from nabij.companion.planner import plan
 from nabij.companion.whatif import project, projection_table
+from nabij.model import elementwise
 
 NOW = datetime(2025, 6, 1, tzinfo=UTC)
 
@@ -34,3 +37,21 @@ def test_power_context_reaches_the_engine() -> None:
     boss = Confidant("Boss", Relationship.COLLEAGUE, Power.THEY_HAVE_POWER)
     rows = project(boss, _entries(), plan(boss, _entries(), now=NOW), weeks=2, replications=10)
     assert len(rows) == 2
+
+
+def test_the_projection_never_waits_for_a_compiler(monkeypatch: pytest.MonkeyPatch) -> None:
+    # numba or not, the what-if runs the model's rules in Python loops (as fast for a few
+    # hundred pairs, and no first compilation of tens of seconds)
+    sam = Confidant("Sam", Relationship.FRIEND)
+    step = plan(sam, _entries(), now=NOW)
+    compiled: list[bool] = []
+    in_use = elementwise.numba_in_use
+
+    def recorded() -> bool:
+        compiled.append(in_use())
+        return compiled[-1]
+
+    monkeypatch.setattr(elementwise, "numba_in_use", recorded)
+    rows = project(sam, _entries(), step, weeks=2, replications=10)
+    assert len(rows) == 2
+    assert compiled and not any(compiled)

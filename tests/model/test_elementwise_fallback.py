@@ -127,3 +127,13 @@ def test_the_disclosure_decision_is_the_same_without_numba(monkeypatch: pytest.M
     compiled, python = _both(monkeypatch, lambda: disclosure_willingness(
         people, 0.7, -0.3, 0.8, Context(relationship="colleagues"), Params()))
     _same(compiled, python, "disclosure_willingness")
+
+
+def test_a_python_loops_block_runs_python_and_ends_with_its_block(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(elementwise.NO_NUMBA_ENV, raising=False)
+    args = (np.linspace(0, 1, 9), 0.4, np.linspace(1, 0, 9), Params())
+    with elementwise.python_loops():
+        assert not elementwise.numba_in_use()
+        python = arrays.willingness(*args)
+    assert elementwise.numba_in_use()
+    _same(arrays.willingness(*args), python, "willingness")

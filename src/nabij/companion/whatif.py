@@ -32,6 +32,7 @@ from nabij.companion.i18n import _, num
 from nabij.companion.planner import POWER_STEP_FRACTION, STEP_FRACTION, Step
 from nabij.engine import Recorder, fixed_pairs, simulate
 from nabij.model import Context, Population
+from nabij.model.elementwise import python_loops
 from nabij.model.traits import median_trait
 from nabij.protocols import graded_exposure
 
@@ -87,10 +88,12 @@ def project(confidant: Confidant, entries: Sequence[Entry], step: Step, weeks: i
     for name, start, frac in (("plan", start_plan, fraction), ("stay", start_stay, 0.0)):
         protocol = graded_exposure(sessions=weeks, start=min(start, 1.0), step=frac,
                                          gap_days=7.0)
-        # The reference kernel: for a few hundred pairs it is faster than compiling the fused
-        # one, and the journal then needs no numba (the `lab` extra).
-        result = simulate(population, fixed_pairs(2 * n), protocol, context,
-                                rng=rng, record=recorder, kernel="reference")
+        # The reference kernel in Python loops: for a few hundred pairs that is as fast as
+        # compiled code and never waits for a compiler, and the journal needs no numba (the
+        # `lab` extra). The results are those of the compiled loops.
+        with python_loops():
+            result = simulate(population, fixed_pairs(2 * n), protocol, context,
+                              rng=rng, record=recorder, kernel="reference")
         after_reply = slice(1, None, 2)  # the second turn of each weekly session
         ios = np.asarray(result.per_turn["ios"])[after_reply]
         expected = np.asarray(result.per_turn["expected_responsiveness"])[after_reply]

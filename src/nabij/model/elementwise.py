@@ -30,6 +30,7 @@ Named-tuple arguments (a :class:`~nabij.model.learning.Belief`, a
 from __future__ import annotations
 
 import builtins
+import contextlib
 import functools
 import hashlib
 import inspect
@@ -39,7 +40,8 @@ import tempfile
 import types
 import typing
 from collections import namedtuple
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextvars import ContextVar
 from dataclasses import fields
 from functools import wraps
 from pathlib import Path
@@ -51,7 +53,7 @@ import platformdirs
 from nabij.model.params import Params
 
 __all__ = ["NO_NUMBA_ENV", "ParamValues", "cache_folder", "compile_rules", "elementwise", "numba_in_use",
-           "param_values"]
+           "param_values", "python_loops"]
 
 #: Set this environment variable to 1 to run the rules' array form without numba even where
 #: it is installed (the Python loop; tests compare the two).
@@ -76,10 +78,29 @@ def _import_numba() -> Any | None:
     return numba
 
 
+_PYTHON_LOOPS: ContextVar[bool] = ContextVar("nabij_python_loops", default=False)
+
+
+@contextlib.contextmanager
+def python_loops() -> Iterator[None]:
+    """Inside this block (this thread only) the array forms run the Python loop, numba or not.
+
+    For a few hundred elements the Python loop is as fast as the compiled one, and it skips
+    the compiled loop's first compilation (seconds to tens of seconds): the journal's
+    what-if runs in it. The results are the same either way.
+    """
+    token = _PYTHON_LOOPS.set(True)
+    try:
+        yield
+    finally:
+        _PYTHON_LOOPS.reset(token)
+
+
 def numba_in_use() -> bool:
-    """Whether :func:`elementwise` compiles its loops: numba is installed and
-    ``NABIJ_NO_NUMBA`` is not set (read at every call, so a test can switch it)."""
-    if os.environ.get(NO_NUMBA_ENV, "").strip() not in ("", "0"):
+    """Whether :func:`elementwise` compiles its loops: numba is installed, ``NABIJ_NO_NUMBA``
+    is not set (read at every call, so a test can switch it) and no :func:`python_loops`
+    block is active."""
+    if _PYTHON_LOOPS.get() or os.environ.get(NO_NUMBA_ENV, "").strip() not in ("", "0"):
         return False
     return _import_numba() is not None
 
