@@ -36,6 +36,21 @@ def test_any_thread_count_gives_the_same_numbers(record: nb.Recorder) -> None:
                                           threads=threads))
 
 
+@pytest.mark.parametrize("n", [SUB + 1, 5 * SUB - 3])
+def test_a_small_run_split_between_threads_gives_the_same_numbers(n: int) -> None:
+    """One tile's sub-tiles shared by 2 or 3 threads; many small runs packed into smaller tiles."""
+    people, pairs = _people(n), nb.fixed_pairs(2 * n)
+    protocol = nb.get_protocol("graded_exposure")
+    one = nb.simulate(people, pairs, protocol, rng=8, record=ALL, threads=1)
+    sets = [nb.Params(closeness_rate=r) for r in (0.02, 0.03, 0.05)]
+    many = nb.simulate_many(people, pairs, protocol, sets, rng=[8, 9, 10], record=ALL, threads=1)
+    for threads in (2, 3):
+        assert_identical(one, nb.simulate(people, pairs, protocol, rng=8, record=ALL, threads=threads))
+        again = nb.simulate_many(people, pairs, protocol, sets, rng=[8, 9, 10], record=ALL, threads=threads)
+        for a, b in zip(many, again, strict=True):
+            assert_identical(a, b)
+
+
 @pytest.mark.parametrize("n", [37, SUB, 150, nb.BLOCK_SIZE + 7])
 def test_batched_parameter_sets_equal_one_call_per_set(n: int) -> None:
     people, pairs = _people(n), nb.fixed_pairs(2 * n)

@@ -95,19 +95,25 @@ class _Segment:
         return -(-self.size // SUB) * SUB
 
 
-def _pack(runs: list[Run]) -> list[list[_Segment]]:
-    """Every run's blocks as segments, packed in order into tiles at sub-tile boundaries."""
+def _pack(runs: list[Run], workers: int = 1) -> list[list[_Segment]]:
+    """Every run's blocks as segments, packed in order into tiles at sub-tile boundaries.
+
+    Tiles hold up to :data:`TILE` slots, fewer when that gives each of ``workers`` threads
+    a tile (many small runs); a segment is never split.
+    """
+    segments = [_Segment(r, first, min(run.n, first + BLOCK_SIZE))
+                for r, run in enumerate(runs) for first in range(0, run.n, BLOCK_SIZE)]
+    share = -(-sum(seg.slots for seg in segments) // (workers * SUB)) * SUB
+    capacity = min(TILE, max(SUB, share))
     tiles: list[list[_Segment]] = []
-    used = TILE
-    for r, run in enumerate(runs):
-        for first in range(0, run.n, BLOCK_SIZE):
-            seg = _Segment(r, first, min(run.n, first + BLOCK_SIZE))
-            if used + seg.slots > TILE:
-                tiles.append([])
-                used = 0
-            seg.offset = used
-            used += seg.slots
-            tiles[-1].append(seg)
+    used = capacity
+    for seg in segments:
+        if used + seg.slots > capacity:
+            tiles.append([])
+            used = 0
+        seg.offset = used
+        used += seg.slots
+        tiles[-1].append(seg)
     return tiles
 
 
@@ -239,7 +245,8 @@ def _store(out: dict[str, np.ndarray], name: str, value: npt.ArrayLike, lead: tu
 
 def _run_tile(segments: list[_Segment], runs: list[Run], turns: FloatArray,
               spans: list[tuple[int, int]], lock: threading.Lock,
-              advance: Callable[[int], None]) -> None:
+              advance: Callable[[int], None], helpers: tuple[ThreadPoolExecutor, int] | None = None) -> None:
+    """Run one tile. ``helpers``: a pool and how many of its threads share the kernel's work."""
     data, noise = _buffers.tile, _buffers.noise
     rows = data.reshape(N_ROWS, ROW)
     used = segments[-1].offset + segments[-1].slots
@@ -252,6 +259,8 @@ def _run_tile(segments: list[_Segment], runs: list[Run], turns: FloatArray,
     shared = _Shared()
     placed = [_Placed(seg, runs[seg.run], rows, shared) for seg in segments]
     protocol = runs[segments[0].run].protocol
+    parts = min(len(sub_set), 1 + helpers[1]) if helpers is not None else 1
+    cuts = [len(sub_set) * k // parts for k in range(parts + 1)]
     for t0, t1 in spans:
         days = float(protocol.gap_days[t0])
         for p in placed if days > 0 else ():
@@ -262,7 +271,15 @@ def _run_tile(segments: list[_Segment], runs: list[Run], turns: FloatArray,
         for p in placed:
             a, m = p.seg.offset, p.seg.size
             noise[:t1 - t0, :, a:a + m] = drawn[p.stream]
-        run_turns(data, params, sub_set, len(sub_set), turns, t0, t1, noise)
+        if len(cuts) == 2:
+            run_turns(data, params, sub_set, 0, len(sub_set), turns, t0, t1, noise)
+        else:  # sub-tiles split between this thread and helper threads (disjoint dyads)
+            assert helpers is not None
+            others = [helpers[0].submit(run_turns, data, params, sub_set, cuts[k], cuts[k + 1], turns,
+                                        t0, t1, noise) for k in range(1, len(cuts) - 1)]
+            run_turns(data, params, sub_set, 0, cuts[1], turns, t0, t1, noise)
+            for future in others:
+                future.result()
         for p in placed:
             np.not_equal(p.left_rows, 0.0, out=p.state.left)
             reporters = p.run.record.turn_reporters
@@ -296,13 +313,16 @@ def run_tiles(runs: list[Run], threads: int | None, advance: Callable[[int], Non
     n_threads = default_threads() if threads is None else threads
     if n_threads < 1:
         raise ValueError(f"threads: expected at least 1, got {n_threads}")
-    tiles = _pack(runs)
+    tiles = _pack(runs, n_threads)
     turns = _turn_table(protocol)
     spans = _spans(protocol, every_turn)
     lock = threading.Lock()
-    if n_threads == 1 or len(tiles) == 1:
+    if n_threads == 1:
         for segments in tiles:
             _run_tile(segments, runs, turns, spans, lock, advance)
+        return
+    if len(tiles) == 1:  # one small run: its sub-tiles share the cores
+        _run_tile(tiles[0], runs, turns, spans, lock, advance, (_pool(n_threads - 1), n_threads - 1))
         return
     pool = _pool(min(n_threads, len(tiles)))
     for future in [pool.submit(_run_tile, segments, runs, turns, spans, lock, advance)
