@@ -4,7 +4,8 @@ A turn is one disclosure by the speaker and the listener's reaction:
 goal balance and disclosure decision (speaker) -> possible flood -> actual responsiveness
 (listener) -> perceived responsiveness, editing (speaker) -> intimacy (both) -> signaling,
 appraisal, learning (speaker; the listener appraises being confided in) -> dependence
-regulation (both) -> suppression and relief -> leaving.
+regulation (both) -> regard follows one's own liking (projection, both) -> suppression and
+relief -> leaving.
 
 :func:`dyad_turn` is the turn of one dyad in plain floats, calling each rule's single
 definition (:data:`RULES`). The engine's fused kernel compiles it into its loop over dyads
