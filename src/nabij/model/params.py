@@ -470,10 +470,12 @@ class Params:
     projection: float = _p(
         1.0, 0.0, 2.0, "impressions",
         "how much of one's liking of a new partner (relative to the relationship type's starting "
-        "liking) is projected onto the partner's regard for oneself",
-        "Kenny & DePaulo (1993); Kenny (1994), assumed reciprocity",
+        "liking), and of each change of that liking during an interaction, is projected onto the "
+        "partner's regard for oneself",
+        "Kenny & DePaulo (1993); Kenny (1994), assumed reciprocity; Lemay & Clark (2008)",
         "people take their own liking as the best guess of the other's: the whole deviation "
-        "carries over, coloured by the self-esteem and rejection-sensitivity biases")
+        "carries over (at first sight coloured by the self-esteem and rejection-sensitivity "
+        "biases), and so does each later change")
     perception_rs_bias: float = _p(
         1.2, 0.0, 5.0, "responsiveness",
         "how much rejection sensitivity lowers perceived responsiveness (logit per unit above "
