@@ -44,6 +44,7 @@ from nabij.engine.fused import (
     _store,
     _traits,
 )
+from nabij.model.elementwise import numba_cache_dir
 
 __all__ = ["SUB", "run_turns"]
 
@@ -73,10 +74,7 @@ def _sub_turn(w: Any, p: Any, s: int, lst: int, base: int, topic: float, valence
 
 
 def _compile() -> Any:
-    config: Any = numba.config  # numba's settings module (its attributes are set at run time)
-    saved = config.CACHE_DIR
-    config.CACHE_DIR = fused._cache_dir()
-    try:
+    with numba_cache_dir(fused._cache_dir()):  # the setting numba reads, held against other threads
         @numba.njit(cache=True, error_model="numpy", nogil=True)
         def run_turns(w: Any, params: Any, sub_set: Any, j0: int, j1: int, turns: Any, t0: int, t1: int,
                       noise: Any) -> None:
@@ -103,8 +101,6 @@ def _compile() -> Any:
                         _sub_turn(w, p, 1, 0, j * SUB, topic, valence, emotional, feedback,
                                   relevance, cost)
         return run_turns
-    finally:
-        config.CACHE_DIR = saved
 
 
 run_turns = _compile()

@@ -37,6 +37,7 @@ import inspect
 import math
 import os
 import tempfile
+import threading
 import types
 import typing
 from collections import namedtuple
@@ -52,8 +53,8 @@ import platformdirs
 
 from nabij.model.params import Params
 
-__all__ = ["NO_NUMBA_ENV", "ParamValues", "cache_folder", "compile_rules", "elementwise", "numba_in_use",
-           "param_values", "python_loops"]
+__all__ = ["CACHE_DIR_LOCK", "NO_NUMBA_ENV", "ParamValues", "cache_folder", "compile_rules", "elementwise",
+           "numba_cache_dir", "numba_in_use", "param_values", "python_loops"]
 
 #: Set this environment variable to 1 to run the rules' array form without numba even where
 #: it is installed (the Python loop; tests compare the two).
@@ -250,18 +251,33 @@ def _source_file(root: Path | None, stem: str, source: str) -> str:
     return str(path)
 
 
+#: numba reads its cache folder from one process-wide setting (``numba.config.CACHE_DIR``),
+#: twice, when a function is decorated. Threads that decorate at once (batched studies run
+#: in threads) must not see each other's setting, or restore it in between: a loop's cache
+#: then lands in the working directory. Every change of the setting holds this lock.
+CACHE_DIR_LOCK = threading.RLock()
+
+
+@contextlib.contextmanager
+def numba_cache_dir(folder: str) -> Iterator[Any]:
+    """numba, with its cache folder set to ``folder`` for the functions decorated in the block."""
+    numba = _numba()
+    with CACHE_DIR_LOCK:
+        config: Any = numba.config  # numba's settings module (attributes set at run time)
+        saved = config.CACHE_DIR
+        config.CACHE_DIR = folder
+        try:
+            yield numba
+        finally:
+            config.CACHE_DIR = saved
+
+
 def _njit_cached(function: Any, root: Path | None) -> Any:
     """``function`` compiled by numba, its machine code cached under ``root``."""
-    numba = _numba()
     if root is None:
-        return numba.njit(error_model="numpy")(function)
-    config: Any = numba.config  # numba's settings module (attributes set at run time)
-    saved = config.CACHE_DIR
-    config.CACHE_DIR = str(root)
-    try:
+        return _numba().njit(error_model="numpy")(function)
+    with numba_cache_dir(str(root)) as numba:
         return numba.njit(cache=True, error_model="numpy")(function)
-    finally:
-        config.CACHE_DIR = saved
 
 
 def _numpy_math() -> types.SimpleNamespace:
@@ -360,6 +376,12 @@ def elementwise(rule: Callable[..., Any], out: Spec = float) -> Callable[..., An
     def _loop(layout: tuple[Any, ...]) -> Any:
         if layout in loops:
             return loops[layout]
+        with CACHE_DIR_LOCK:  # one thread at a time extends the shared namespace
+            if layout not in loops:
+                loops[layout] = _build(layout)
+        return loops[layout]
+
+    def _build(layout: tuple[Any, ...]) -> Any:
         space = compile_rules([rule], env=_SHARED)
         n_in = sum(1 if cls is None else len(cls._fields) for cls in layout)
         args, k = [], 0
@@ -388,9 +410,7 @@ def elementwise(rule: Callable[..., Any], out: Spec = float) -> Callable[..., An
                                 source)
         local: dict[str, Any] = {}
         exec(compile(source, filename, "exec"), space, local)  # numba compiles no *args
-        loops[layout] = _njit_cached(types.FunctionType(local["_loop"].__code__, space, "_loop"),
-                                     root)
-        return loops[layout]
+        return _njit_cached(types.FunctionType(local["_loop"].__code__, space, "_loop"), root)
 
     @wraps(rule)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
