@@ -7,6 +7,7 @@ call and uses one core. :func:`run_together` calls the functions in threads inst
 a simulation asked for inside one of them waits until every other function is waiting
 too (or done), and then all waiting simulations run as one batch of the fused kernel
 (:func:`~nabij.engine.tiles.run_tiles`): their dyads share tiles, tiles run on every core.
+Between simulations the functions take turns: one runs its Python code at a time.
 
 **The same numbers.** Each simulation keeps its own people, pairing, context, parameters
 and seed; batching only changes which tile its dyads sit in, and a dyad's numbers never
@@ -21,8 +22,10 @@ in their own thread, as they would without :func:`run_together`.
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -63,6 +66,7 @@ def run_together(functions: Sequence[Callable[[], R]], threads: int | None = Non
 
     def work() -> None:
         _local.gatherer = gatherer
+        gatherer.baton.acquire()
         try:
             while True:
                 with order_lock:
@@ -75,6 +79,7 @@ def run_together(functions: Sequence[Callable[[], R]], threads: int | None = Non
                     errors[i] = err
         finally:
             _local.gatherer = None
+            gatherer.baton.release()
             gatherer.leave()
 
     n_workers = min(workers, len(functions))
@@ -103,6 +108,9 @@ class _Gatherer:
 
     def __init__(self, threads: int | None) -> None:
         self._threads = threads
+        #: Held by the one function whose Python code runs now: the functions take turns
+        #: between simulations instead of contending for the GIL (which thrashes the caches).
+        self.baton = threading.Lock()
         self._cond = threading.Condition()
         self._running = 0
         self._pending: list[_Request] = []
@@ -125,10 +133,14 @@ class _Gatherer:
         with self._cond:
             self._pending.append(request)
             batch = self._take()
-        self._run(batch)
-        with self._cond:
-            while not request.done:
-                self._cond.wait()
+        self.baton.release()
+        try:
+            self._run(batch)
+            with self._cond:
+                while not request.done:
+                    self._cond.wait()
+        finally:
+            self.baton.acquire()
         if request.error is not None:
             raise request.error
 
@@ -147,16 +159,19 @@ class _Gatherer:
         groups: dict[tuple[Any, ...], list[_Request]] = {}
         for request in batch:
             groups.setdefault(request.key, []).append(request)
+        def run(runs: list[Run]) -> None:  # in one thread, whose tile buffers are then reused
+            _runner().submit(run_tiles, runs, self._threads, _ignore).result()
+
         for requests in groups.values():
             try:
-                run_tiles([run for r in requests for run in r.runs], self._threads, _ignore)
+                run([run for r in requests for run in r.runs])
             except Exception:  # find whose call fails: each runs alone, as it would have
                 for r in requests:
-                    for run in r.runs:
-                        run.per_turn.clear()
-                        run.final.clear()
+                    for one in r.runs:
+                        one.per_turn.clear()
+                        one.final.clear()
                     try:
-                        run_tiles(r.runs, self._threads, _ignore)
+                        run(r.runs)
                     except Exception as err:
                         r.error = err
         with self._cond:
@@ -167,3 +182,9 @@ class _Gatherer:
 
 def _ignore(_: int) -> None:
     pass
+
+
+@functools.cache
+def _runner() -> ThreadPoolExecutor:
+    """The thread that runs every batch (studies' threads come and go; its buffers stay)."""
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="nabij-batch")
