@@ -11,6 +11,7 @@ import nabij.lab.experiments as experiments_module
 import nabij.lab.targets as targets_module
 from nabij.lab.calibrate.identify import Identification, contraction
 from nabij.lab.calibrate.problem import (
+    PRIOR_FACTOR,
     Problem,
     SplitWallError,
     all_parameters,
@@ -69,9 +70,11 @@ def test_the_fitting_stages_never_read_a_validation_target(wall: None) -> None:
     assert sims.shape == (2, len(data))
 
 
-def test_prior_is_a_factor_of_two_around_the_hand_set_value_within_the_range() -> None:
-    assert prior_bounds("closeness_rate") == (0.02, 0.08)
-    assert prior_bounds("chemistry_sd") == (0.5, 2.0)
+def test_prior_is_a_factor_around_the_hand_set_value_within_the_range() -> None:
+    lo, hi = prior_bounds("closeness_rate")  # hand-set 0.04, fitted since
+    assert lo == pytest.approx(0.04 / PRIOR_FACTOR) and hi == pytest.approx(0.04 * PRIOR_FACTOR)
+    lo, hi = prior_bounds("chemistry_sd")  # default 1.0
+    assert lo == pytest.approx(1 / PRIOR_FACTOR) and hi == pytest.approx(PRIOR_FACTOR)
     with pytest.raises(ValueError, match="unknown parameter"):
         prior_bounds("nope")
 
