@@ -26,9 +26,8 @@ import numpy as np
 
 import nabij as nb
 from nabij._rng import spawn
-from nabij.engine.streams import BlockStreams
+from nabij.engine.first_sight import first_sight
 from nabij.lab.stats import srm_variances
-from nabij.model.state import DyadState, DyadTraits
 
 GROUP = 54
 #: The real figures of V1 (targets.md): TripleR likingLong, 0-5 scale.
@@ -92,21 +91,12 @@ def statistics(liking: np.ndarray, regard: np.ndarray, persons: np.ndarray) -> d
     }
 
 
-def first_sight(people: nb.Population, pairing: nb.Pairing, seed: np.random.SeedSequence,
-                params: nb.Params) -> DyadState:
-    """The state of every dyad before a word is said (the model's own starting state)."""
-    n = len(pairing)
-    traits = DyadTraits.pair(people, pairing.persons)
-    noise = BlockStreams(seed, 0, n).normal_rows(3)
-    return DyadState.initial(traits, nb.Context().resolve(n), params, noise[0], noise[1:])
-
-
 def one_group(seed: np.random.SeedSequence, turns: int, params: nb.Params) -> dict[str, dict[str, float]]:
     s_people, s_run, s_rate = spawn(seed, 3)
     people = nb.sample_population(GROUP, s_people)
     pairing = nb.round_robin(GROUP)
     gen = np.random.default_rng(s_rate)
-    start = first_sight(people, pairing, s_run, params)
+    start = first_sight(people, pairing, params, rng=s_run)
     res = nb.meet_in_rounds(people, pairing, nb.free_conversation(turns), params=params, rng=s_run,
                             record=nb.Recorder(per_turn=("kept_depth",), final=("liking", "regard")))
     out = {
