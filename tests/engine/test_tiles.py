@@ -36,7 +36,7 @@ def test_any_thread_count_gives_the_same_numbers(record: nb.Recorder) -> None:
                                           threads=threads))
 
 
-@pytest.mark.parametrize("n", [SUB + 1, 5 * SUB - 3])
+@pytest.mark.parametrize("n", [SUB + 1, 5 * SUB - 3, 20 * SUB + 5])
 def test_a_small_run_split_between_threads_gives_the_same_numbers(n: int) -> None:
     """One tile's sub-tiles shared by 2 or 3 threads; many small runs packed into smaller tiles."""
     people, pairs = _people(n), nb.fixed_pairs(2 * n)

@@ -65,6 +65,11 @@ __all__ = ["MAX_SPAN", "default_threads", "run_tiles"]
 
 #: The most turns one kernel call runs (bounds the noise drawn ahead: 2 MB a tile).
 MAX_SPAN = 32
+#: The least kernel work (sub-tiles x turns) worth sharing between threads: below it,
+#: handing half to another thread (tens of microseconds) costs more than it saves.
+MIN_SPLIT = 16
+#: Up to this many tiles recorded every turn run one after another (see run_tiles).
+SERIAL_TILES = 4
 _LEFT = _STATE_FIELDS.index("left")
 _FLOODED = _OUTCOME_FIELDS.index("flooded")
 
@@ -271,7 +276,7 @@ def _run_tile(segments: list[_Segment], runs: list[Run], turns: FloatArray,
         for p in placed:
             a, m = p.seg.offset, p.seg.size
             noise[:t1 - t0, :, a:a + m] = drawn[p.stream]
-        if len(cuts) == 2:
+        if len(cuts) == 2 or (t1 - t0) * len(sub_set) < MIN_SPLIT:
             run_turns(data, params, sub_set, 0, len(sub_set), turns, t0, t1, noise)
         else:  # sub-tiles split between this thread and helper threads (disjoint dyads)
             assert helpers is not None
@@ -313,7 +318,9 @@ def run_tiles(runs: list[Run], threads: int | None, advance: Callable[[int], Non
     n_threads = default_threads() if threads is None else threads
     if n_threads < 1:
         raise ValueError(f"threads: expected at least 1, got {n_threads}")
-    tiles = _pack(runs, n_threads)
+    # spans of one turn (per-turn recording) leave the kernel little to share: one thread's
+    # tiles then, and Python's per-turn work is not split between threads that wait on the GIL
+    tiles = _pack(runs, 1 if every_turn else n_threads)
     turns = _turn_table(protocol)
     spans = _spans(protocol, every_turn)
     lock = threading.Lock()
@@ -321,8 +328,12 @@ def run_tiles(runs: list[Run], threads: int | None, advance: Callable[[int], Non
         for segments in tiles:
             _run_tile(segments, runs, turns, spans, lock, advance)
         return
-    if len(tiles) == 1:  # one small run: its sub-tiles share the cores
-        _run_tile(tiles[0], runs, turns, spans, lock, advance, (_pool(n_threads - 1), n_threads - 1))
+    if len(tiles) == 1 or (every_turn and len(tiles) <= SERIAL_TILES):
+        # a small run, or a few tiles stepped one turn at a time: tile by tile in this
+        # thread (tiles in parallel would wait on each other's Python work for the GIL),
+        # each tile's sub-tiles shared between the cores where a span has enough work
+        for segments in tiles:
+            _run_tile(segments, runs, turns, spans, lock, advance, (_pool(n_threads - 1), n_threads - 1))
         return
     pool = _pool(min(n_threads, len(tiles)))
     for future in [pool.submit(_run_tile, segments, runs, turns, spans, lock, advance)
