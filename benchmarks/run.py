@@ -53,13 +53,17 @@ def _memory_run(mode: str, dyads: int, cfg: BenchConfig) -> dict[str, Any]:
     return result
 
 
-def _calibrate_seconds(cfg: BenchConfig) -> float:
-    """Wall-clock seconds of ``nabij calibrate ARGS`` in a fresh process (kernel already cached)."""
+def _calibrate_seconds(cfg: BenchConfig) -> tuple[float, dict[str, float]]:
+    """Wall-clock seconds of ``nabij calibrate ARGS`` in a fresh process (kernel already cached),
+    and the seconds of each stage as the pipeline reports them (``summary.json``)."""
     with tempfile.TemporaryDirectory() as out:
         cmd = [sys.executable, "-m", "nabij", "calibrate", *cfg.calibrate_args, "--out", out]
         start = time.perf_counter()
         subprocess.run(cmd, capture_output=True, text=True, check=True, cwd=ROOT)
-        return time.perf_counter() - start
+        seconds = time.perf_counter() - start
+        summary = Path(out) / "summary.json"
+        stages = json.loads(summary.read_text()).get("seconds", {}) if summary.exists() else {}
+        return seconds, {str(k): float(v) for k, v in stages.items()}
 
 
 def _plan(cfg: BenchConfig, out: dict[str, Any]) -> list[tuple[str, Callable[[], None]]]:
@@ -145,7 +149,7 @@ def _plan(cfg: BenchConfig, out: dict[str, Any]) -> list[tuple[str, Callable[[],
 
     def calibrate() -> None:
         out["calibrate_args"] = list(cfg.calibrate_args)
-        out["calibrate_s"] = _calibrate_seconds(cfg)
+        out["calibrate_s"], out["calibrate_stages_s"] = _calibrate_seconds(cfg)
 
     def warm_up() -> None:  # numba loads the compiled kernel (or compiles it) once per process
         time_nabij(nb.BLOCK_SIZE, proto, outcomes, seed, 1)
