@@ -118,13 +118,13 @@ class Params:
         "feel more hurt despite lower stakes (T5)")
     # --- dependence regulation ---------------------------------------------------------------
     closeness_rate: float = _p(
-        0.0308, 0.0, 1.0, "regulation",
+        0.0227, 0.0, 1.0, "regulation",
         "closeness gained per unit of intimacy per turn, scaled by the room left (1 - closeness)",
         "Reis & Shaver (1988); Aron et al. (1997)",
         "fitted (nabij calibrate, seed 2026, 4000 simulations; lab/calibrate/fitted.toml): "
-        "posterior median 0.0308 [90%: 0.0291-0.0327] given T1's published closeness composites "
-        "(4.06 after the 36 questions, 3.25 after small talk) and d; identified (contraction "
-        "0.59); hand-set 0.04")
+        "posterior median 0.0227 [90%: 0.0151-0.0330] given T1's published closeness composites "
+        "(4.06 after the 36 questions, 3.25 after small talk) and d, jointly with "
+        "intimacy_responsiveness; identified (contraction 0.90); hand-set 0.04")
     threat_response: float = _p(
         1.0, 0.0, 3.0, "regulation",
         "how strongly a hurt moves closeness: a share 1 - exp(-threat_response x hurt x u) of the "
@@ -496,11 +496,13 @@ class Params:
         "Laurenceau, Barrett & Pietromonaco (1998)",
         "self-disclosure predicts intimacy, less than responsiveness does (T3)")
     intimacy_responsiveness: float = _p(
-        0.5, 0.0, 2.0, "intimacy", "intimacy from perceived responsiveness to one's disclosure",
+        0.373, 0.0, 2.0, "intimacy", "intimacy from perceived responsiveness to one's disclosure",
         "Laurenceau et al. (1998); Reis & Shaver (1988)",
-        "the mediator carries a large share of the effect (T3); hand-set (an earlier fit, 0.678, "
-        "was withdrawn: it filtered by direction checks that included validation targets); not "
-        "identified by the calibration data (posterior contraction 0.45 < 0.5)")
+        "fitted (nabij calibrate, seed 2026, 4000 simulations; lab/calibrate/fitted.toml): "
+        "posterior median 0.373 [90%: 0.219-0.629] given T1's published values, jointly with "
+        "closeness_rate; identified (contraction 0.92) once the listener gained intimacy from being "
+        "confided in (issue 12); hand-set 0.5, which lets the mediator carry a large share of the "
+        "effect (T3)")
     responsiveness_floor: float = _p(
         1.0, 0.0, 1.0, "intimacy",
         "share of the intimacy from perceived responsiveness that does not need a deep disclosure: "
