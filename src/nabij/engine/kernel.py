@@ -76,23 +76,27 @@ def _sub_turn(w: Any, p: Any, s: int, lst: int, base: int, topic: float, valence
 def _compile() -> Any:
     with numba_cache_dir(fused._cache_dir()):  # the setting numba reads, held against other threads
         @numba.njit(cache=True, error_model="numpy", nogil=True)
-        def run_turns(w: Any, params: Any, sub_set: Any, j0: int, j1: int, turns: Any, t0: int, t1: int,
+        def run_turns(w: Any, params: Any, sub_set: Any, n_sub: int, turns: Any, t0: int, t1: int,
                       noise: Any) -> None:
-            """Turns ``t0 .. t1 - 1`` for sub-tiles ``j0 .. j1 - 1`` of the tile ``w``.
+            """Turns ``t0 .. t1 - 1`` for sub-tiles ``0 .. n_sub - 1`` of the tile ``w``.
 
             ``params[sub_set[j]]`` are sub-tile j's parameters; ``turns`` is the protocol,
             one row per turn (speaker, topic intimacy, valence, emotional, feedback,
             relevance, cost); ``noise[t - t0, 0 or 1, i]`` dyad i's actual and perceived noise.
-            Calls on disjoint ranges of sub-tiles touch disjoint dyads: they may run at once.
+            A view of a tile that starts at a sub-tile boundary is a tile of the sub-tiles
+            from there on (the rows keep their distance), so calls on disjoint ranges of
+            sub-tiles touch disjoint dyads and may run at once. (Loop bounds that start at 0
+            and a fixed-length inner loop: a range ``j0 .. j1`` measured 18% slower.)
             """
+            n = n_sub * SUB
             for t in range(t0, t1):
-                for i in range(j0 * SUB, j1 * SUB):
+                for i in range(n):
                     w[NOISE_ACTUAL * ROW + i] = noise[t - t0, 0, i]
                     w[NOISE_PERCEIVED * ROW + i] = noise[t - t0, 1, i]
                 speaker = turns[t, 0]
                 topic, valence, emotional = turns[t, 1], turns[t, 2], turns[t, 3]
                 feedback, relevance, cost = turns[t, 4], turns[t, 5], turns[t, 6]
-                for j in range(j0, j1):
+                for j in range(n_sub):
                     p = _make_params(params[sub_set[j]])
                     if speaker == 0.0:
                         _sub_turn(w, p, 0, 1, j * SUB, topic, valence, emotional, feedback,

@@ -20,6 +20,7 @@ slot. So the thread count, the packing and the batching of parameter sets change
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import threading
 from collections.abc import Callable
@@ -277,12 +278,15 @@ def _run_tile(segments: list[_Segment], runs: list[Run], turns: FloatArray,
             a, m = p.seg.offset, p.seg.size
             noise[:t1 - t0, :, a:a + m] = drawn[p.stream]
         if len(cuts) == 2 or (t1 - t0) * len(sub_set) < MIN_SPLIT:
-            run_turns(data, params, sub_set, 0, len(sub_set), turns, t0, t1, noise)
+            run_turns(data, params, sub_set, len(sub_set), turns, t0, t1, noise)
         else:  # sub-tiles split between this thread and helper threads (disjoint dyads)
             assert helpers is not None
-            others = [helpers[0].submit(run_turns, data, params, sub_set, cuts[k], cuts[k + 1], turns,
-                                        t0, t1, noise) for k in range(1, len(cuts) - 1)]
-            run_turns(data, params, sub_set, 0, cuts[1], turns, t0, t1, noise)
+            others = []
+            for j0, j1 in itertools.pairwise(cuts[1:]):
+                part = np.ascontiguousarray(noise[:t1 - t0, :, j0 * SUB:j1 * SUB])  # a tile from j0 on
+                others.append(helpers[0].submit(run_turns, data[j0 * SUB:], params, sub_set[j0:j1],
+                                                j1 - j0, turns, t0, t1, part))
+            run_turns(data, params, sub_set, cuts[1], turns, t0, t1, noise)
             for future in others:
                 future.result()
         for p in placed:
