@@ -29,8 +29,8 @@ def test_a_verified_n_is_recorded_with_how_it_was_obtained():
             assert t.n_note.strip(), f"{t.id}: paper_n without n_note"
 
 
-def test_the_loader_refuses_a_value_without_n_or_uncertainty():
-    text = """
+#: One target with one signed r check; each test appends the fields it is about.
+ONE_CHECK = """
 [[target]]
 id = "X1"
 source = "s"
@@ -41,25 +41,18 @@ design = "d"
   description = "q"
   metric = "r"
   direction = 1
-  paper = 0.3
+"""
+
+
+def test_the_loader_refuses_a_value_without_n_or_uncertainty():
+    text = ONE_CHECK + """  paper = 0.3
 """
     with pytest.raises(ValueError, match="study's N"):
         load_targets(text)
 
 
 def test_a_meta_analytic_value_may_stand_on_its_ci_alone():
-    text = """
-[[target]]
-id = "X1"
-source = "s"
-finding = "f"
-design = "d"
-  [[target.check]]
-  quantity = "q"
-  description = "q"
-  metric = "r"
-  direction = 1
-  paper = 0.14
+    text = ONE_CHECK + """  paper = 0.14
   paper_ci = [0.10, 0.18]
   cite = "Table 1"
   verified = true
