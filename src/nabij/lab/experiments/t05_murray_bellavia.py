@@ -69,15 +69,19 @@ EXPERIMENT = Experiment(
               "stakes; dependence regulation then moves closeness toward the partner when regard is "
               "high and away when it is low (Murray et al. 2006, the regard pivot).",
     run=run,
-    limitations=("Regard predicts the next-day change in closeness and the lowest-regard third draws "
-                 "back, as in the paper; the checks that fall short (at main 6cbc5df) are the "
-                 "regard-hurt correlation (about zero) and the highest-regard third's move toward the "
-                 "partner (positive but below the 0.1 floor). In the model hurt grows with the stakes of "
-                 "rejection, which rise with closeness (rejection_stakes), and with doubt about the "
-                 "partner's regard (hurt_doubt). The two terms can pull against each other: where "
-                 "feeling valued goes with being closer, higher stakes offset the smaller doubt, which "
-                 "would explain a correlation near zero where Murray et al. (2003) found that low-regard "
-                 "people are hurt more; this has not been tested in isolation. Why the high-regard gain "
-                 "stays small has not been traced further. Both are questions for the model, not for the "
-                 "targets: no published size has been encoded here."),
+    limitations=("Regard predicts the next-day change in closeness and the highest-regard third draws "
+                 "closer, as in the paper; the regard-hurt correlation has the wrong sign (at main "
+                 "3efecd7) and the lowest-regard third's retreat is tiny. Traced in a run of 3,000 "
+                 "couples at the defaults: holding closeness constant, higher regard does lower hurt "
+                 "(standardized beta -0.6, -0.5, -0.4 on the three conflict days), as hurt_doubt "
+                 "says (Murray et al. 2003); but hurt also grows with the stakes of rejection, which "
+                 "rise with closeness (rejection_stakes), and regard, projected from one's own "
+                 "liking, correlates .73, .87 and .92 with closeness on those days, as low-regard "
+                 "spouses distance themselves after each hurt. So the raw correlation moves from -.27 "
+                 "on the first conflict to +.07 and +.31 on the later ones: in the model, "
+                 "self-protective distancing works and lowers the next hurt, where the paper's "
+                 "low-regard spouses stayed the more hurt. This is a question for the model "
+                 "(how much the stakes term should weigh against doubt, and whether distancing "
+                 "should lower the stakes), not for the target, and T5 is a validation target: no "
+                 "parameter is changed to fix it. No published size is encoded."),
 )
