@@ -120,3 +120,26 @@ def test_calibrate_end_to_end_on_a_tiny_budget(tmp_path: Path) -> None:
 def test_calibrate_rejects_a_sobol_sample_that_is_not_a_power_of_two() -> None:
     res = runner.invoke(app, ["calibrate", "--sobol-n", "3"])
     assert res.exit_code == 2 and "power of two" in res.output
+
+
+def test_simulate_set_changes_the_run_and_its_provenance(tmp_path: Path) -> None:
+    import json
+
+    default, changed = tmp_path / "default.csv", tmp_path / "changed.csv"
+    no_liking = ["--set", "liking_receive=0", "--set", "liking_disclose=0"]
+    for path, extra in ((default, []), (changed, no_liking)):
+        res = runner.invoke(app, ["simulate", "--dyads", "30", "--seed", "4", "--out", str(path),
+                                  "--no-progress", *extra])
+        assert res.exit_code == 0, res.output
+    assert "liking_receive" in res.output  # the summary title names the changed values
+    assert pd.read_csv(default)["liking"].tolist() != pd.read_csv(changed)["liking"].tolist()
+    sidecar = json.loads((tmp_path / "changed.csv.provenance.json").read_text())
+    assert sidecar["params"]["liking_receive"] == 0.0
+
+
+def test_simulate_bad_set_is_a_clear_error_before_any_work(tmp_path: Path) -> None:
+    out = tmp_path / "never.csv"
+    res = runner.invoke(app, ["simulate", "--set", "projection=7", "--out", str(out), "--no-progress"])
+    assert res.exit_code != 0
+    assert "projection" in res.output and "must lie in" in res.output
+    assert not out.exists()

@@ -28,6 +28,7 @@ from nabij.lab.cli_calibrate import calibrate_cmd, sweep_cmd
 from nabij.model import Context, Params, disclosure_willingness, param_specs
 from nabij.model.context import relationship_help
 from nabij.model.traits import sample_population
+from nabij.overrides import apply_overrides, describe_overrides, parse_overrides
 from nabij.protocols import PROTOCOLS, get_protocol
 from nabij.provenance import SIDECAR_SUFFIX, stamp, write_sidecar, write_table
 
@@ -93,6 +94,10 @@ def simulate_cmd(
     per_turn: Annotated[bool, typer.Option(
         "--per-turn", help="write per-turn records (tidy) instead of final outcomes")] = False,
     progress: Annotated[bool, typer.Option(help="show a progress bar")] = True,
+    set_: Annotated[list[str] | None, typer.Option(
+        "--set", metavar="NAME=VALUE",
+        help="change one parameter (repeatable), e.g. --set projection=0.5; "
+             "`nabij params` lists names and ranges")] = None,
 ) -> None:
     """Simulate DYADS pairs of sampled people through a protocol and summarise the outcomes.
 
@@ -110,17 +115,19 @@ def simulate_cmd(
         proto = get_protocol(protocol)
         ctx = Context(relationship=relationship, power=power, cognitive_load=load)
         ctx.resolve(1)  # a bad setting fails here, before any work
+        overrides = parse_overrides(set_ or [])
+        params = apply_overrides(Params(), overrides)
     except ValueError as e:
         raise _fail(str(e)) from e
     record = Recorder() if per_turn else Recorder(per_turn=())
     part = 4 * BLOCK_SIZE if per_turn else POPULATION_BATCH
     summary = RunningSummary()
-    prov = stamp(seed=seed, protocol=proto.name, dyads=dyads, relationship=relationship, power=power,
-                 cognitive_load=load, records="per turn" if per_turn else "final")
+    prov = stamp(seed=seed, protocol=proto.name, params=params, dyads=dyads, relationship=relationship,
+                 power=power, cognitive_load=load, records="per turn" if per_turn else "final")
     sink = _FrameSink(out, prov) if out is not None else None
     try:
         for first, result in simulate_in_batches(dyads, proto, people_rng=spawn(seed, 1)[0],
-                                                 rng=seed, context=ctx, record=record,
+                                                 rng=seed, context=ctx, params=params, record=record,
                                                  part_dyads=part, progress=progress):
             summary.add(result)
             if sink is not None:
@@ -134,7 +141,8 @@ def simulate_cmd(
             sink.close()
     console.print(_frame_table(summary.frame().set_index("outcome"),
                                f"{proto.name}: {dyads:,} {relationship} pairs, "
-                               f"{len(proto)} turns (seed {seed})"))
+                               f"{len(proto)} turns (seed {seed})"
+                               + (f"; {describe_overrides(overrides)}" if overrides else "")))
     console.print("mean and 95% interval: the pair is the unit (each pair's two partners averaged, "
                   f"n = {dyads:,} pairs); sd: across persons", markup=False)
     if sink is not None:

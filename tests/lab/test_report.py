@@ -104,3 +104,21 @@ def test_replicate_cli_rejects_unknown_targets(tmp_path):
     assert result.exit_code == 2
     assert "T99" in result.output
     assert not (tmp_path / "results.json").exists()
+
+
+def test_replicate_cli_set_is_a_labelled_what_if(tmp_path):
+    result = CliRunner().invoke(app, ["replicate", "--only", "T8", "--replications", "2", "--scale", "0.25",
+                                      "--set", "sociometer_rate=0", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    doc = json.loads((tmp_path / "results.json").read_text())
+    assert doc["overrides"] == {"sociometer_rate": 0.0}
+    assert doc["provenance"]["params"]["sociometer_rate"] == 0.0
+    assert "not the model's headline" in (tmp_path / "report.md").read_text()
+
+
+def test_replicate_cli_rejects_a_bad_set_before_any_work(tmp_path):
+    result = CliRunner().invoke(app, ["replicate", "--only", "T8", "--set", "sociometer_rate=-1",
+                                      "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "sociometer_rate" in result.output and "lesions:" not in result.output
+    assert not (tmp_path / "results.json").exists()

@@ -24,6 +24,7 @@ import nabij
 from nabij.lab import figures
 from nabij.lab.runner import CheckResult, TargetResult
 from nabij.lab.verdict import VERDICTS
+from nabij.overrides import describe_overrides
 
 __all__ = ["LABEL", "Report", "build_report", "count_lines", "group_counts", "results_json", "write_report"]
 
@@ -75,6 +76,7 @@ class Report:
     seed: int
     lesions: Any = None  # a nabij.lab.lesions.LesionTable, when lesions were run
     lesion: str | None = None  # the mechanism replaced by its null version in this run, if any
+    overrides: dict[str, float] | None = None  # parameters changed from the defaults (--set), if any
 
     @property
     def summary(self) -> str:
@@ -120,7 +122,8 @@ def results_json(results: Sequence[TargetResult]) -> list[dict[str, Any]]:
 
 
 def build_report(results: Sequence[TargetResult], replications: int, seed: int,
-                 lesions: Any = None, lesion: str | None = None) -> Report:
+                 lesions: Any = None, lesion: str | None = None,
+                 overrides: dict[str, float] | None = None) -> Report:
     """Count verdicts per group and draw the figures that the targets present allow."""
     by_id = {r.target.id: r for r in results}
     figs: dict[str, bytes] = {"overview": figures.overview(results, figures.note(results, seed))}
@@ -136,7 +139,8 @@ def build_report(results: Sequence[TargetResult], replications: int, seed: int,
     if "T15" in by_id:
         t15 = by_id["T15"]
         figs["t15_ladder"] = figures.exposure_ladder(t15, figures.note([t15], seed, "bands"))
-    return Report(tuple(results), group_counts(results), figs, replications, seed, lesions, lesion)
+    return Report(tuple(results), group_counts(results), figs, replications, seed, lesions, lesion,
+                  dict(overrides) if overrides else None)
 
 
 FIGURE_AFTER = {"T1": "t1_closeness", "T3": "t3_mediation", "T15": "t15_ladder"}
@@ -201,7 +205,10 @@ def _markdown(report: Report, figure_path: dict[str, str]) -> str:
         *[f"- **{line}**" for line in count_lines(report.counts)], "",
         *([f"**Lesioned model: `{report.lesion}` replaced by its null version (nabij.lab.lesions).**", ""]
           if report.lesion else []),
-        f"nabij {nabij.__version__}, one global default parameter set, {report.replications} replications "
+        *([f"**What-if run: parameters changed from the defaults: {describe_overrides(report.overrides)}. "
+           "These counts are not the model's headline.**", ""] if report.overrides else []),
+        f"nabij {nabij.__version__}, one global {'' if report.overrides else 'default '}parameter set, "
+        f"{report.replications} replications "
         f"(virtual studies) per target, spawned from seed {report.seed}.", "", METHOD, "",
     ]
     for group in GROUPS:
@@ -263,7 +270,7 @@ def write_report(report: Report, out_dir: Path, provenance: dict[str, Any] | Non
         paths[name] = f"figures/{name}.png"
     files = {"json": out_dir / "results.json", "md": out_dir / "report.md", "html": out_dir / "report.html"}
     doc = {"nabij": nabij.__version__, "seed": report.seed, "replications": report.replications,
-           "lesion": report.lesion,
+           "lesion": report.lesion, "overrides": report.overrides,
            "counts": report.counts, "targets": results_json(report.results),
            "lesions": report.lesions.as_json() if report.lesions is not None else None,
            "provenance": provenance}
