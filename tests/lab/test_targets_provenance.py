@@ -23,6 +23,14 @@ def test_verified_checks_name_their_source_and_size():
             f"{t.id}.{c.quantity}: verified value without the study's N or the paper's CI/SE")
 
 
+def test_every_published_value_says_where_it_comes_from():
+    """Unverified values too: a value taken from notes or a secondary source must say so."""
+    valued = [(t, c) for t, c in CHECKS if c.paper is not None]
+    assert any(not c.verified for _, c in valued), "no unverified value: only verified ones are checked"
+    for t, c in valued:
+        assert c.cite.strip(), f"{t.id}.{c.quantity}: a published value without a cite"
+
+
 def test_a_verified_n_is_recorded_with_how_it_was_obtained():
     for t in TARGETS.values():
         if t.paper_n is not None:
