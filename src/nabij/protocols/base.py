@@ -13,8 +13,10 @@ compose: :func:`sequence` joins them with gaps, :func:`repeat` runs one over sev
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+import functools
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, fields
+from typing import Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -24,7 +26,9 @@ from nabij.model.turn import TurnInput
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 
-__all__ = ["Protocol", "make_protocol", "repeat", "sequence"]
+__all__ = ["Protocol", "built_once", "make_protocol", "repeat", "sequence"]
+
+P = TypeVar("P", bound=Callable[..., Any])
 
 
 def _array(name: str, value: npt.ArrayLike, t: int, low: float, high: float,
@@ -76,6 +80,10 @@ class Protocol:
         object.__setattr__(self, "cost", _array("cost", self.cost, t, 0, 1))
         if self.labels and len(self.labels) != t:
             raise ValueError(f"labels: give one label per turn ({t}) or none")
+        for f in fields(self):  # validated once: read-only from here on, so it stays valid
+            value = getattr(self, f.name)
+            if isinstance(value, np.ndarray):
+                value.flags.writeable = False
 
     def __len__(self) -> int:
         return int(self.speaker.size)
@@ -110,6 +118,29 @@ class Protocol:
 
     def label(self, t: int) -> str:
         return self.labels[t] if self.labels else f"turn {t}"
+
+
+def built_once(builder: P) -> P:
+    """Cache a protocol builder: equal arguments give the same (read-only) :class:`Protocol`.
+
+    A protocol is data that never changes after it is validated (its arrays are read-only),
+    so a study that asks for the 36 questions at every one of its simulations need not
+    build and validate them again each time. Arguments are told apart by type as well as
+    value (``3`` and ``3.0`` are two entries); a call with an unhashable argument (an
+    array) builds a fresh protocol.
+    """
+    cached = functools.lru_cache(maxsize=256, typed=True)(builder)
+
+    @functools.wraps(builder)
+    def build(*args: Any, **kwargs: Any) -> Any:
+        try:
+            hash((args, tuple(kwargs.items())))
+        except TypeError:
+            return builder(*args, **kwargs)
+        return cached(*args, **kwargs)
+
+    build.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+    return build  # type: ignore[return-value]
 
 
 def make_protocol(name: str, speaker: npt.ArrayLike, topic_intimacy: npt.ArrayLike,

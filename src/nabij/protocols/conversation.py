@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from nabij.data import question_norms
-from nabij.protocols.base import Protocol
+from nabij.protocols.base import Protocol, built_once
 
 __all__ = ["QUESTIONS_PER_SET", "extended_turns", "free_conversation", "set_intimacy", "small_talk",
            "small_talk_intimacy", "thirty_six_questions",
@@ -58,6 +58,7 @@ def _both_answer(n_questions: int) -> np.ndarray:
     return np.stack([first, 1 - first], axis=1).ravel()
 
 
+@built_once
 def thirty_six_questions(questions_per_set: int = 12) -> Protocol:
     """The closeness-generating procedure: 3 escalating sets, both answer each question in turn.
 
@@ -79,6 +80,7 @@ def thirty_six_questions(questions_per_set: int = 12) -> Protocol:
                     np.repeat(valence, 2), np.repeat(emotional, 2), np.zeros(6 * k), labels)
 
 
+@built_once
 def small_talk(questions: int = 36, topic_intimacy: float | None = None) -> Protocol:
     """Small-talk tasks of the same length as the 36 questions (Aron et al. 1997, control).
 
@@ -94,6 +96,7 @@ def small_talk(questions: int = 36, topic_intimacy: float | None = None) -> Prot
                     np.full(t, 0.3), np.full(t, 0.1), np.zeros(t))
 
 
+@built_once
 def free_conversation(turns: int = 40, emotional: float = 0.4) -> Protocol:
     """Unstructured talk: alternating speakers, each topic self-paced (reciprocal escalation).
 
@@ -106,6 +109,7 @@ def free_conversation(turns: int = 40, emotional: float = 0.4) -> Protocol:
                     np.full(turns, emotional), np.zeros(turns))
 
 
+@built_once
 def turn_taking(turns_each: int = 18, topic_intimacy: float = 0.5,
                 emotional: float = 0.5) -> Protocol:
     """Reciprocal disclosure: partners alternate after every disclosure (Sprecher et al. 2013)."""
@@ -116,6 +120,7 @@ def turn_taking(turns_each: int = 18, topic_intimacy: float = 0.5,
                     np.full(t, emotional), np.zeros(t))
 
 
+@built_once
 def extended_turns(turns_each: int = 18, topic_intimacy: float = 0.5,
                    emotional: float = 0.5) -> Protocol:
     """Non-reciprocal disclosure: person 0 discloses for a long turn, then person 1.

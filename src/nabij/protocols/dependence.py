@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from nabij.protocols.base import Protocol, make_protocol
+from nabij.protocols.base import Protocol, built_once, make_protocol
 
 __all__ = ["ask_for_help", "conflict_of_interest", "sacrifice"]
 
@@ -30,6 +30,7 @@ def _check(name: str, value: float, low: float = 0.0, high: float = 1.0) -> None
         raise ValueError(f"{name}: must lie in [{low:g}, {high:g}], got {value}")
 
 
+@built_once
 def ask_for_help(requests: int = 3, need: float = 0.6, cost: float = 0.3,
                  gap_days: float = 1.0) -> Protocol:
     """Person 0 asks person 1 for help ``requests`` times, ``gap_days`` apart.
@@ -55,6 +56,7 @@ def ask_for_help(requests: int = 3, need: float = 0.6, cost: float = 0.3,
                          cost=np.tile([cost, 0.0], requests), labels=labels)
 
 
+@built_once
 def conflict_of_interest(rounds: int = 4, stakes: float = 0.5, cost: float = 0.6) -> Protocol:
     """The partners want different things: each in turn states a wish that costs the other ``cost``.
 
@@ -70,6 +72,7 @@ def conflict_of_interest(rounds: int = 4, stakes: float = 0.5, cost: float = 0.6
                          relevance=1.0, cost=cost)
 
 
+@built_once
 def sacrifice(need: float = 0.7, cost: float = 0.9) -> Protocol:
     """Person 0 needs something that costs person 1 dearly; then person 1 speaks, lightly.
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from nabij.protocols.base import Protocol
+from nabij.protocols.base import Protocol, built_once
 
 __all__ = ["exposure_depths", "graded_exposure"]
 
@@ -30,6 +30,7 @@ def exposure_depths(sessions: int, start: float, step: float) -> npt.NDArray[np.
     return np.asarray(np.minimum(1.0, start + step * np.arange(sessions)), dtype=np.float64)
 
 
+@built_once
 def graded_exposure(sessions: int = 8, start: float = 0.3, step: float = 0.10,
                     gap_days: float = 7.0, emotional: float = 0.7,
                     valence: float = -0.2) -> Protocol:
