@@ -155,7 +155,8 @@ class Params:
         0.08, 0.0, 1.0, "regulation",
         "liking gained for a partner one has disclosed to, when they seemed responsive",
         "Collins & Miller (1994), liking-after-disclosing effect",
-        "about half the receiving effect, as in the meta-analysis (T4)")
+        "about half the receiving effect, the project's reading of the meta-analysis (its effect "
+        "sizes are not yet read in the paper; docs/targets.md, T4)")
     devalue_rate: float = _p(
         0.3, 0.0, 2.0, "regulation",
         "liking lost per unit of hurt when feeling undervalued (devaluing the partner)",
@@ -285,7 +286,9 @@ class Params:
         "Gaucher et al. (2012)", "perceived regard mediates SE differences in expressivity")
     liking_weight: float = _p(
         0.5, 0.0, 3.0, "goals", "weight of liking the partner in the connectedness goal",
-        "Collins & Miller (1994), disclosing to those one likes", "r ~ .14 in the meta-analysis")
+        "Collins & Miller (1994), disclosing to those one likes",
+        "a modest positive weight: the meta-analysis finds the effect small (its size is not yet read "
+        "in the paper; docs/targets.md, T4), so liking weighs less than regard (0.8) here")
     reciprocity_weight: float = _p(
         1.0, 0.0, 3.0, "goals",
         "how much the partner's last disclosure depth invites one's own (disclosure reciprocity)",
