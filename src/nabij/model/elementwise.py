@@ -65,9 +65,39 @@ _PARAM_NAMES = tuple(f.name for f in fields(Params))
 ParamValues = namedtuple("ParamValues", _PARAM_NAMES)  # type: ignore[misc]
 
 
+#: The last parameter sets converted, by identity (a Params is frozen, so its values stay):
+#: the named tuple and the same floats as an array, in :data:`ParamValues` order.
+_CONVERTED: dict[int, tuple[Params, Any, np.ndarray]] = {}
+_CONVERTED_MAX = 64
+
+
+def _converted(params: Params) -> tuple[Params, Any, np.ndarray]:
+    """``params`` as a :data:`ParamValues` tuple and as an array of the same floats.
+
+    A simulation converts the same parameter set at every rule it calls in array form, so
+    the last few conversions are kept, by the object's identity (the entry holds the object,
+    so its id cannot be reused while the entry lives).
+    """
+    entry = _CONVERTED.get(id(params))
+    if entry is not None and entry[0] is params:
+        return entry
+    values = ParamValues(*(float(getattr(params, name)) for name in _PARAM_NAMES))
+    if len(_CONVERTED) >= _CONVERTED_MAX:
+        _CONVERTED.clear()
+    entry = _CONVERTED[id(params)] = (params, values, np.array(values, dtype=np.float64))
+    return entry
+
+
 def param_values(params: Params) -> Any:
     """``params`` as a :data:`ParamValues` tuple (what compiled code takes)."""
-    return ParamValues(*(float(getattr(params, name)) for name in _PARAM_NAMES))
+    return _converted(params)[1]
+
+
+#: Builds the :data:`ParamValues` tuple inside compiled code from the array of its floats:
+#: a compiled loop takes the parameters as one array (numba unpacks an array argument in
+#: well under a microsecond, a named tuple of a hundred floats in about 13).
+_PARAMS_FROM_ARRAY = ("def _param_values_from(a):\n    return _ParamValues("
+                      + ", ".join(f"a[{k}]" for k in range(len(_PARAM_NAMES))) + ")\n")
 
 
 @functools.cache
@@ -206,8 +236,14 @@ def _rebuild(spec: Spec, flat: list[np.ndarray]) -> Any:
         return flat.pop(0)
     if isinstance(spec, tuple):
         return tuple(_rebuild(part, flat) for part in spec)
-    hints = typing.get_type_hints(spec)
+    hints = _hints(spec)
     return spec(*(_rebuild(hints[name], flat) for name in spec._fields))
+
+
+@functools.cache
+def _hints(spec: Spec) -> dict[str, Any]:
+    """The field types of a named-tuple output (read once per class: resolving them is slow)."""
+    return typing.get_type_hints(spec)
 
 
 def cache_folder() -> Path:
@@ -359,6 +395,26 @@ def _as_array(value: Any) -> np.ndarray:
     return arr if arr.dtype == np.bool_ else arr.astype(np.float64, copy=False)
 
 
+def _broadcast_flat(arrays: list[np.ndarray]) -> tuple[list[np.ndarray], tuple[int, ...]]:
+    """The arguments broadcast against each other, each as one contiguous 1-D array (the
+    compiled loop reads element ``i`` of each), and their common shape."""
+    if not arrays:
+        return [], ()
+    if len(arrays) > 32:  # np.broadcast takes at most 32 arguments
+        arrays = list(np.broadcast_arrays(*arrays))
+        shape = arrays[0].shape
+    else:
+        shape = np.broadcast(*arrays).shape if len(arrays) > 1 else arrays[0].shape
+    flat = []
+    for a in arrays:
+        if a.shape != shape:
+            full = np.empty(shape, dtype=a.dtype)
+            full[...] = a  # the broadcast copy, made in one step
+            a = full
+        flat.append(np.ascontiguousarray(a).reshape(-1))
+    return flat, shape
+
+
 def elementwise(rule: Callable[..., Any], out: Spec = float) -> Callable[..., Any]:
     """The array form of a scalar ``rule``: same arguments, broadcast; same outputs, as arrays.
 
@@ -370,6 +426,7 @@ def elementwise(rule: Callable[..., Any], out: Spec = float) -> Callable[..., An
     signature = inspect.signature(rule)
     names = list(signature.parameters)
     takes_params = bool(names) and names[-1] == "params"
+    plain = all(p.kind is p.POSITIONAL_OR_KEYWORD for p in signature.parameters.values())
     leaves = _leaves(out)
     loops: dict[tuple[Any, ...], Any] = {}
 
@@ -383,6 +440,10 @@ def elementwise(rule: Callable[..., Any], out: Spec = float) -> Callable[..., An
 
     def _build(layout: tuple[Any, ...]) -> Any:
         space = compile_rules([rule], env=_SHARED)
+        if "_param_values_from" not in space:
+            space["_ParamValues"] = ParamValues
+            exec(_PARAMS_FROM_ARRAY, space)  # numba compiles no *args: the fields spelled out
+            space["_param_values_from"] = _numba().njit(inline="always")(space["_param_values_from"])
         n_in = sum(1 if cls is None else len(cls._fields) for cls in layout)
         args, k = [], 0
         for cls in layout:
@@ -399,9 +460,11 @@ def elementwise(rule: Callable[..., Any], out: Spec = float) -> Callable[..., An
             args.append("params")
         outs = [f"o{m}" for m in range(len(leaves))]
         ins = [f"a{m}" for m in range(n_in)]
-        body = [f"def _loop({', '.join(outs + ins + ['params'])}):",
-                f"    for i in range({outs[0]}.size):",
-                f"        r = {rule.__name__}({', '.join(args)})"]
+        body = [f"def _loop({', '.join(outs + ins + ['values'])}):"]
+        if takes_params:
+            body.append("    params = _param_values_from(values)")
+        body += [f"    for i in range({outs[0]}.size):",
+                 f"        r = {rule.__name__}({', '.join(args)})"]
         body += [f"        {o}[i] = r" + "".join(f"[{k}]" for k in where)
                  for o, (where, _) in zip(outs, leaves, strict=True)]
         source = "\n".join(body) + "\n"
@@ -414,10 +477,13 @@ def elementwise(rule: Callable[..., Any], out: Spec = float) -> Callable[..., An
 
     @wraps(rule)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        bound = signature.bind(*args, **kwargs)
-        bound.apply_defaults()
-        values = list(bound.arguments.values())
-        params = param_values(values.pop()) if takes_params else 0.0
+        if plain and not kwargs and len(args) == len(names):  # every argument given in order
+            values = list(args)
+        else:
+            bound = signature.bind(*args, **kwargs)
+            bound.apply_defaults()
+            values = list(bound.arguments.values())
+        converted = _converted(values.pop()) if takes_params else None
         layout: list[Any] = []
         flat: list[np.ndarray] = []
         for value in values:
@@ -427,15 +493,15 @@ def elementwise(rule: Callable[..., Any], out: Spec = float) -> Callable[..., An
             else:
                 layout.append(None)
                 flat.append(_as_array(value))
-        arrays = np.broadcast_arrays(*flat)
-        shape = arrays[0].shape if arrays else ()
-        inputs = [np.ascontiguousarray(a).reshape(-1) for a in arrays]
+        inputs, shape = _broadcast_flat(flat)
         if not numba_in_use():
             n = int(np.prod(shape))
+            params = converted[1] if converted is not None else 0.0
             flat_out = _python_loop(rule, tuple(layout), inputs, params, takes_params, leaves, n)
             return _rebuild(out, [o.reshape(shape) for o in flat_out])
         outputs = [np.empty(shape, dtype=dtype) for _, dtype in leaves]
-        _loop(tuple(layout))(*(o.reshape(-1) for o in outputs), *inputs, params)
+        _loop(tuple(layout))(*(o.reshape(-1) for o in outputs), *inputs,
+                             converted[2] if converted is not None else 0.0)
         return _rebuild(out, outputs)
 
     wrapper.__doc__ = (f"Array form of the rule (:func:`{rule.__module__}.{rule.__name__}`): "

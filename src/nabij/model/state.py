@@ -10,6 +10,7 @@ the same in both rows, and ``instruction`` is a goal set from outside (:mod:`.st
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -35,6 +36,16 @@ BoolArray = npt.NDArray[np.bool_]
 IntArray = npt.NDArray[np.intp]
 
 __all__ = ["DyadState", "DyadTraits"]
+
+
+@functools.cache
+def _relationship_table() -> dict[str, FloatArray]:
+    """Each relationship type's starting values, as arrays indexed by its code (read-only)."""
+    table = {name: np.array([getattr(r, name) for r in RELATIONSHIPS]) for name in
+             ("closeness", "liking", "expected", "certainty", "regard")}
+    for values in table.values():
+        values.flags.writeable = False
+    return table
 
 
 @dataclass(frozen=True)
@@ -114,8 +125,7 @@ class DyadState:
         overrides any starting value the caller gives (:class:`~nabij.model.start.Start`).
         """
         code = context.relationship
-        table = {name: np.array([getattr(r, name) for r in RELATIONSHIPS]) for name in
-                 ("closeness", "liking", "expected", "certainty", "regard")}
+        table = _relationship_table()
         n = code.size
         both = (2, n)
         given = start or ResolvedStart()
