@@ -10,6 +10,7 @@ your own callables (mesa's ``DataCollector`` idea).
 
 from __future__ import annotations
 
+import functools
 import inspect
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -87,7 +88,19 @@ DEFAULT_TURN = ("depth", "perceived_responsiveness", "intimacy")
 
 
 def _takes_traits(fn: Callable[..., object], name: str) -> bool:
-    """Whether a final reporter takes ``(state, params, traits)`` rather than ``(state, params)``."""
+    """Whether a final reporter takes ``(state, params, traits)`` rather than ``(state, params)``.
+
+    Answered once per reporter (reading a signature is slow, and studies build a recorder at
+    every simulation); a reporter that is refused raises each time.
+    """
+    try:
+        hash(fn)
+    except TypeError:  # an unhashable callable: read its signature every time
+        return _reads_traits(fn, name)
+    return _reads_traits_cached(fn, name)
+
+
+def _reads_traits(fn: Callable[..., object], name: str) -> bool:
     try:
         params = inspect.signature(fn).parameters.values()
     except (TypeError, ValueError):  # a builtin without a signature: the two-argument form
@@ -99,6 +112,9 @@ def _takes_traits(fn: Callable[..., object], name: str) -> bool:
         raise ValueError(f"record: final reporter {name!r} must take (state, params) or "
                          "(state, params, traits)")
     return False
+
+
+_reads_traits_cached = functools.lru_cache(maxsize=512)(_reads_traits)
 
 
 def _resolve(spec: Sequence[str] | Mapping[str, Callable[..., npt.NDArray[np.generic]]],

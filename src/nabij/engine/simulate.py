@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Callable, Sequence
+from dataclasses import fields
 from typing import Literal, TypeVar
 
 import numpy as np
@@ -87,7 +88,7 @@ def simulate(
     - ``threads``: worker threads of the fused kernel (default: every core); the result
       is the same for any number.
     """
-    return simulate_many(population, pairing, protocol, [params or Params()], context, [rng],
+    return simulate_many(population, pairing, protocol, [params or _default_params()], context, [rng],
                          record, progress, block_offset, kernel=kernel, start=start,
                          threads=threads)[0]
 
@@ -128,7 +129,7 @@ def simulate_many(
     seeds = list(rng) if isinstance(rng, Sequence) else [rng] * len(prms)
     if len(seeds) != len(prms):
         raise ValueError(f"rng: expected one seed or {len(prms)} (one per parameter set), got {len(seeds)}")
-    ctx = (context or Context()).resolve(len(pairs))
+    ctx = _resolved(context, len(pairs))
     rec = record or Recorder()
     if block_offset < 0:
         raise ValueError(f"block_offset: must be >= 0, got {block_offset}")
@@ -163,17 +164,56 @@ def simulate_many(
     ) for run in runs]
 
 
+@functools.cache
+def _default_params() -> Params:
+    """The model's defaults, built once (a Params is frozen: one object serves every call)."""
+    return Params()
+
+
+#: Parameter sets found valid lately, by identity (each entry holds its object, so the id is
+#: not reused while the entry lives; a Params is frozen, so it stays valid).
+_VALID: dict[int, Params] = {}
+_VALID_MAX = 256
+
+
 def _validated(params: Params) -> Params:
     """``params.validate()``: the same check, against ranges read once (it runs every call).
 
     Only when a value is out of range, or not a finite number, does ``validate`` run, to
-    raise its own error.
+    raise its own error. A parameter set checked lately is not checked again.
     """
+    if _VALID.get(id(params)) is params:
+        return params
     for name, low, high in _ranges():
         value = getattr(params, name)
         if not (isinstance(value, int | float) and low <= value <= high and math.isfinite(value)):
             return params.validate()
+    if len(_VALID) >= _VALID_MAX:
+        _VALID.clear()
+    _VALID[id(params)] = params
     return params
+
+
+def _resolved(context: Context | None, n: int) -> ResolvedContext:
+    """``context.resolve(n)``, kept for contexts given as plain numbers and names (the usual
+    case: most studies simulate strangers at the defaults, call after call).
+
+    The arrays of a kept context are read-only, so no caller can change another's. A
+    context holding arrays is resolved afresh.
+    """
+    ctx = context or Context()
+    values = tuple(getattr(ctx, f.name) for f in fields(ctx))
+    if not all(v is None or type(v) in (str, int, float) for v in values):
+        return ctx.resolve(n)
+    return _resolved_plain(tuple(map(repr, values)), ctx, n)  # repr: 1 != 1.0, 0.0 != -0.0
+
+
+@functools.lru_cache(maxsize=64)
+def _resolved_plain(key: tuple[str, ...], context: Context, n: int) -> ResolvedContext:
+    resolved = context.resolve(n)
+    for f in fields(resolved):
+        getattr(resolved, f.name).flags.writeable = False
+    return resolved
 
 
 @functools.cache

@@ -19,7 +19,6 @@ slot. So the thread count, the packing and the batching of parameter sets change
 
 from __future__ import annotations
 
-import functools
 import itertools
 import os
 import threading
@@ -35,7 +34,6 @@ from nabij.engine.fused import (
     _NS,
     _NT,
     _OUTCOME_FIELDS,
-    _PARAM_NAMES,
     _STATE_FIELDS,
     _TRAIT_FIELDS,
     DISPLAY,
@@ -54,6 +52,7 @@ from nabij.engine.kernel import SUB, run_turns
 from nabij.engine.runs import Run, turns_key
 from nabij.engine.streams import BLOCK_SIZE, BlockStreams
 from nabij.model.context import ResolvedContext
+from nabij.model.elementwise import param_values
 from nabij.model.params import Params
 from nabij.model.start import ResolvedStart
 from nabij.model.state import DyadState, DyadTraits
@@ -123,10 +122,10 @@ def _pack(runs: list[Run], workers: int = 1) -> list[list[_Segment]]:
     return tiles
 
 
-@functools.lru_cache(maxsize=4096)
 def _vector(params: Params) -> tuple[float, ...]:
-    """The parameters in the kernel's order."""
-    return tuple(float(getattr(params, name)) for name in _PARAM_NAMES)
+    """The parameters in the kernel's order (converted once per parameter set)."""
+    values: tuple[float, ...] = param_values(params)
+    return values
 
 
 def _spans(protocol: Protocol, every_turn: bool) -> list[tuple[int, int]]:

@@ -13,6 +13,7 @@ marginal (logit-normal for scores, Poisson for the count).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING
@@ -245,6 +246,17 @@ def median_trait(name: str) -> float:
     return float(1.0 / (1.0 + np.exp(-m.location)))
 
 
+@functools.lru_cache(maxsize=16)
+def _cholesky(matrix: bytes) -> FloatArray:
+    """The Cholesky factor of a trait correlation matrix (given as its bytes), computed once
+    per matrix: studies sample people at every simulation. Read-only, as it is shared."""
+    k = len(TRAIT_NAMES)
+    chol = np.asarray(np.linalg.cholesky(np.frombuffer(matrix, dtype=np.float64).reshape(k, k)),
+                      dtype=np.float64)
+    chol.flags.writeable = False
+    return chol
+
+
 def sample_population(
     n: int,
     rng: RngLike = None,
@@ -259,7 +271,7 @@ def sample_population(
     if corr.shape != (len(TRAIT_NAMES), len(TRAIT_NAMES)):
         raise ValueError(f"correlations: expected a {len(TRAIT_NAMES)}x{len(TRAIT_NAMES)} matrix")
     try:
-        chol = np.linalg.cholesky(corr)
+        chol = _cholesky(np.ascontiguousarray(corr, dtype=np.float64).tobytes())
     except np.linalg.LinAlgError as err:
         raise ValueError("correlations: the matrix must be positive definite") from err
     gen = as_generator(rng)
