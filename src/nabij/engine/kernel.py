@@ -4,8 +4,8 @@
 array. This module runs that turn over a *span* of turns in one call:
 
 - **Sub-tiles.** A tile is walked in fixed sub-tiles of :data:`SUB` dyads, and only the
-  sub-tiles that hold dyads are computed, so 100 dyads cost two sub-tiles, not a tile of
-  4,096. The inner loop keeps its fixed length, which keeps it vectorized (a loop over a
+  sub-tiles that hold dyads are computed, so 100 dyads cost seven sub-tiles of 16, not a
+  tile of 4,096. The inner loop keeps its fixed length, which keeps it vectorized (a loop over a
   variable number of dyads measured 4-5x slower).
 - **Parameter sets per sub-tile.** Each sub-tile names the row of ``params`` its dyads run
   with, so one call can advance dyads of many parameter sets (batched sweeps).
@@ -48,8 +48,10 @@ from nabij.model.elementwise import numba_cache_dir
 
 __all__ = ["SUB", "run_turns"]
 
-#: Dyads per sub-tile: the fixed length of the vectorized inner loop.
-SUB = 64
+#: Dyads per sub-tile: the fixed length of the vectorized inner loop. 16 rather than 64:
+#: as fast per dyad on a full tile, and a run pads to a multiple of 16 dyads, not of 64
+#: (200 dyads fill 208 slots, not 256: a sweep of 200-dyad points measured 9% faster).
+SUB = 16
 
 
 @numba.njit(error_model="numpy", inline="always")

@@ -65,9 +65,9 @@ __all__ = ["MAX_SPAN", "default_threads", "run_tiles"]
 
 #: The most turns one kernel call runs (bounds the noise drawn ahead: 2 MB a tile).
 MAX_SPAN = 32
-#: The least kernel work (sub-tiles x turns) worth sharing between threads: below it,
+#: The least kernel work (dyad slots x turns) worth sharing between threads: below it,
 #: handing half to another thread (tens of microseconds) costs more than it saves.
-MIN_SPLIT = 16
+MIN_SPLIT = 1024
 #: Up to this many tiles recorded every turn run one after another (see run_tiles).
 SERIAL_TILES = 4
 _LEFT = _STATE_FIELDS.index("left")
@@ -142,6 +142,23 @@ def _turn_table(protocol: Protocol) -> FloatArray:
         protocol.speaker.astype(np.float64), protocol.topic_intimacy, protocol.valence,
         protocol.emotional, protocol.feedback, protocol.relevance, protocol.cost], axis=1),
         dtype=np.float64)
+
+
+#: The turn tables and spans of protocols run lately, by identity (a protocol's arrays are
+#: read-only, so what is derived from them stays right; each entry holds its protocol). The
+#: kernel only reads the table.
+_TABLES: dict[tuple[int, bool], tuple[Protocol, FloatArray, list[tuple[int, int]]]] = {}
+
+
+def _tables(protocol: Protocol, every_turn: bool) -> tuple[FloatArray, list[tuple[int, int]]]:
+    """:func:`_turn_table` and :func:`_spans` of ``protocol``, derived once per protocol."""
+    key = (id(protocol), every_turn)
+    entry = _TABLES.get(key)
+    if entry is None or entry[0] is not protocol:
+        if len(_TABLES) >= 256:
+            _TABLES.clear()
+        entry = _TABLES[key] = (protocol, _turn_table(protocol), _spans(protocol, every_turn))
+    return entry[1], list(entry[2])
 
 
 class _Buffers(threading.local):
@@ -276,7 +293,7 @@ def _run_tile(segments: list[_Segment], runs: list[Run], turns: FloatArray,
         for p in placed:
             a, m = p.seg.offset, p.seg.size
             noise[:t1 - t0, :, a:a + m] = drawn[p.stream]
-        if len(cuts) == 2 or (t1 - t0) * len(sub_set) < MIN_SPLIT:
+        if len(cuts) == 2 or (t1 - t0) * len(sub_set) * SUB < MIN_SPLIT:
             run_turns(data, params, sub_set, len(sub_set), turns, t0, t1, noise)
         else:  # sub-tiles split between this thread and helper threads (disjoint dyads)
             assert helpers is not None
@@ -324,8 +341,7 @@ def run_tiles(runs: list[Run], threads: int | None, advance: Callable[[int], Non
     # spans of one turn (per-turn recording) leave the kernel little to share: one thread's
     # tiles then, and Python's per-turn work is not split between threads that wait on the GIL
     tiles = _pack(runs, 1 if every_turn else n_threads)
-    turns = _turn_table(protocol)
-    spans = _spans(protocol, every_turn)
+    turns, spans = _tables(protocol, every_turn)
     lock = threading.Lock()
     if n_threads == 1:
         for segments in tiles:
