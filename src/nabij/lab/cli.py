@@ -50,8 +50,9 @@ def replicate_cmd(
              "editing, suppression, or intimacy-only (the baseline without the three rules)")] = None,
     lesions: Annotated[str | None, typer.Option(
         help="'all' (or a comma list): also run every lesion and add a targets x lesions table")] = None,
-    lesion_replications: Annotated[int, typer.Option(
-        min=2, help="virtual studies per target and lesion for the lesion table")] = 30,
+    lesion_replications: Annotated[int | None, typer.Option(
+        min=2, help="virtual studies per target and lesion for the lesion table (default: as many as "
+                    "--replications; fewer flip verdicts that sit near a boundary)")] = None,
     set_: Annotated[list[str] | None, typer.Option(
         "--set", metavar="NAME=VALUE",
         help="change one parameter for this run (repeatable), e.g. --set power_risk=0; "
@@ -63,6 +64,7 @@ def replicate_cmd(
     defaults, and its counts are not the model's headline.
     """
     require(("matplotlib", "markdown_it"), "lab", "nabij replicate")
+    lesion_replications = lesion_replications or replications
     from nabij.lab.lesions import LESION_NAMES, lesioned, parse_lesions
 
     try:
