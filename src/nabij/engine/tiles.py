@@ -103,20 +103,41 @@ class _Segment:
 def _pack(runs: list[Run], workers: int = 1) -> list[list[_Segment]]:
     """Every run's blocks as segments, packed in order into tiles at sub-tile boundaries.
 
-    Tiles hold up to :data:`TILE` slots, fewer when that gives each of ``workers`` threads
-    a tile (many small runs); a segment is never split.
+    Tiles hold up to :data:`TILE` slots; a segment is never split. Many small segments (a
+    batch of small runs) are spread evenly over a number of tiles that is a multiple of
+    ``workers``, so that every thread gets the same work (three full tiles and a small one
+    would keep one thread busy twice as long as the other); where segments are too coarse
+    for that (whole blocks), tiles are filled one after another.
     """
     segments = [_Segment(r, first, min(run.n, first + BLOCK_SIZE))
                 for r, run in enumerate(runs) for first in range(0, run.n, BLOCK_SIZE)]
-    share = -(-sum(seg.slots for seg in segments) // (workers * SUB)) * SUB
-    capacity = min(TILE, max(SUB, share))
+    total = sum(seg.slots for seg in segments)
+    n_tiles = -(-total // TILE)
+    n_tiles = -(-n_tiles // workers) * workers
+    groups: list[list[_Segment]] = [[] for _ in range(n_tiles)]
+    start = 0
+    for seg in segments:  # by where the segment starts: n_tiles runs of about total / n_tiles
+        groups[start * n_tiles // total].append(seg)
+        start += seg.slots
+    tiles = [g for g in groups if g]
+    if any(sum(seg.slots for seg in g) > TILE for g in tiles):
+        tiles = _fill(segments)
+    for tile in tiles:
+        used = 0
+        for seg in tile:
+            seg.offset = used
+            used += seg.slots
+    return tiles
+
+
+def _fill(segments: list[_Segment]) -> list[list[_Segment]]:
+    """The segments in order, a new tile whenever the next one does not fit."""
     tiles: list[list[_Segment]] = []
-    used = capacity
+    used = TILE
     for seg in segments:
-        if used + seg.slots > capacity:
+        if used + seg.slots > TILE:
             tiles.append([])
             used = 0
-        seg.offset = used
         used += seg.slots
         tiles[-1].append(seg)
     return tiles
