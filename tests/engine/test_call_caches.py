@@ -99,3 +99,16 @@ def test_a_final_reporter_that_cannot_be_hashed_still_works() -> None:
     out = nb.simulate(people, nb.fixed_pairs(20), nb.turn_taking(2), rng=1,
                       record=Recorder(per_turn=(), final={"one": Reporter()}))
     assert np.all(out.final["one"] == 1.0)
+
+
+def test_a_protocols_kept_turns_key_equals_a_fresh_one() -> None:
+    from nabij.engine import runs
+
+    a = nb.thirty_six_questions()
+    fresh = nb.thirty_six_questions.__wrapped__()  # type: ignore[attr-defined]  # equal turns, another object
+    key = runs.turns_key(a)
+    assert runs.turns_key(a) is key  # kept
+    assert runs.turns_key(fresh) == key  # equal turns, equal keys, whatever the object
+    assert runs.turns_key(nb.small_talk()) != key
+    renamed = nb.make_protocol("other name", a.speaker, a.topic_intimacy, a.valence, a.emotional, a.gap_days)
+    assert runs.turns_key(renamed) == key  # the name is only a label

@@ -39,9 +39,24 @@ class Run:
         return len(self.pairs)
 
 
+#: Keys of protocols seen lately, by identity (a protocol's arrays are read-only once it is
+#: validated, so its key cannot change; each entry holds its protocol, so the id is not reused).
+_KEYS: dict[int, tuple[Protocol, tuple[Any, ...]]] = {}
+
+
 def turns_key(protocol: Protocol) -> tuple[Any, ...]:
-    """Equal for protocols whose turns step dyads identically (the name is only a label)."""
+    """Equal for protocols whose turns step dyads identically (the name is only a label).
+
+    Computed once per protocol: every simulation of a batch of studies asks for it.
+    """
+    entry = _KEYS.get(id(protocol))
+    if entry is not None and entry[0] is protocol:
+        return entry[1]
     t = len(protocol)
-    return (t, *(np.broadcast_to(np.asarray(getattr(protocol, name), dtype=np.float64), (t,)).tobytes()
-                 for name in ("speaker", "topic_intimacy", "valence", "emotional", "gap_days",
-                              "feedback", "relevance", "cost")))
+    key = (t, *(np.broadcast_to(np.asarray(getattr(protocol, name), dtype=np.float64), (t,)).tobytes()
+                for name in ("speaker", "topic_intimacy", "valence", "emotional", "gap_days",
+                             "feedback", "relevance", "cost")))
+    if len(_KEYS) >= 256:
+        _KEYS.clear()
+    _KEYS[id(protocol)] = (protocol, key)
+    return key
