@@ -48,6 +48,14 @@ def _relationship_table() -> dict[str, FloatArray]:
     return table
 
 
+def _both_rows(values: npt.ArrayLike, shape: tuple[int, int]) -> FloatArray:
+    """A new ``(2, n)`` array holding ``values`` (one per dyad) in both people's rows."""
+    arr = np.asarray(values)
+    out = np.empty(shape, dtype=arr.dtype)
+    out[...] = arr
+    return out
+
+
 @dataclass(frozen=True)
 class DyadTraits:
     """The traits of both people in every dyad, each of shape ``(2, n)``."""
@@ -131,11 +139,11 @@ class DyadState:
         given = start or ResolvedStart()
         chem = np.asarray(chemistry_noise, dtype=np.float64)
         chem = chem[0] if chem.ndim == 2 else chem
-        chemistry = np.broadcast_to(params.chemistry_sd * chem, both).copy()
+        chemistry = _both_rows(params.chemistry_sd * chem, both)
         taste = np.zeros(both) if taste_noise is None else np.asarray(taste_noise, dtype=np.float64)
         similarity = (np.full(n, 0.5) if given.attitude_similarity is None
                       else given.attitude_similarity)
-        base_liking = np.broadcast_to(table["liking"][code], both)
+        base_liking = _both_rows(table["liking"][code], both)
         # person r's impression of the partner (row 1 - r): the partner's appeal, own leniency
         appeal = target_appeal(traits.expressiveness, traits.warmth, traits.attractiveness, params)
         liking = first_impression(base_liking, traits.leniency, appeal[::-1], chemistry, taste,
@@ -150,13 +158,13 @@ class DyadState:
         expected = np.clip(table["expected"][code] + bias, 0.0, 1.0)
         if given.expected_responsiveness is not None:
             expected = given.expected_responsiveness
-        belief = prior_belief(expected, np.broadcast_to(table["certainty"][code], both))
+        belief = prior_belief(expected, _both_rows(table["certainty"][code], both))
 
         def pick(value: FloatArray | None, default: npt.ArrayLike) -> FloatArray:
             return np.array(default if value is None else value, dtype=np.float64)
 
         return cls(
-            closeness=pick(given.closeness, np.broadcast_to(table["closeness"][code], both)),
+            closeness=pick(given.closeness, _both_rows(table["closeness"][code], both)),
             liking=np.asarray(liking, dtype=np.float64),
             regard=np.asarray(regard, dtype=np.float64),
             security=pick(given.security, traits.self_esteem),
@@ -173,8 +181,8 @@ class DyadState:
             approval_goal=pick(given.approval_goal, np.zeros(both)),
             identity_goal=pick(given.identity_goal, np.zeros(both)),
             control_goal=pick(given.control_goal, np.zeros(both)),
-            attitude_similarity=np.broadcast_to(similarity, both).copy(),
-            shared_reality=np.broadcast_to(initial_shared_reality(similarity, params), both).copy(),
+            attitude_similarity=_both_rows(similarity, both),
+            shared_reality=_both_rows(initial_shared_reality(similarity, params), both),
         )
 
     @property
