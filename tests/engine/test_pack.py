@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 import nabij as nb
@@ -47,3 +48,18 @@ def test_many_small_runs_are_spread_evenly_over_the_threads(workers: int) -> Non
     loads = [sum(seg.slots for seg in tile) for tile in tiles]
     assert len(tiles) % workers == 0
     assert max(loads) - min(loads) <= 64  # within one run's slots
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_a_small_run_gives_the_same_numbers_alone_and_packed_with_others(threads: int) -> None:
+    # alone, its tile is nearly empty and the kernel runs all 72 turns in one call; packed
+    # with 40 other runs (tiles of about 2,300 slots), 57 and then 15 turns a call: the
+    # block draws the same numbers either way
+    people, pairs = nb.sample_population(200, rng=5), nb.fixed_pairs(200)
+    protocol = nb.thirty_six_questions()
+    record = nb.Recorder(per_turn=(), final=("closeness", "trust", "left"))
+    alone = nb.simulate(people, pairs, protocol, rng=7, record=record, threads=threads)
+    packed = nb.simulate_many(people, pairs, protocol, [nb.Params()] * 41, rng=[7, *range(100, 140)],
+                              record=record, threads=threads)[0]
+    for name in alone.final:
+        assert np.array_equal(alone.final[name], packed.final[name]), name

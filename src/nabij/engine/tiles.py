@@ -63,7 +63,10 @@ FloatArray = npt.NDArray[np.float64]
 
 __all__ = ["MAX_SPAN", "default_threads", "run_tiles"]
 
-#: The most turns one kernel call runs (bounds the noise drawn ahead: 2 MB a tile).
+#: The most turns one kernel call runs on a full tile; a tile with fewer slots runs
+#: proportionally more (100 dyads: every turn of the 36 questions in one call), so the noise
+#: drawn ahead stays within MAX_SPAN x 2 x TILE numbers (2 MB) and small runs make one
+#: kernel call, one draw per block and one hand-over to a helper thread per session.
 MAX_SPAN = 32
 #: The least kernel work (dyad slots x turns) worth sharing between threads: below it,
 #: handing half to another thread (tens of microseconds) costs more than it saves.
@@ -149,13 +152,15 @@ def _vector(params: Params) -> tuple[float, ...]:
     return values
 
 
-def _spans(protocol: Protocol, every_turn: bool) -> list[tuple[int, int]]:
+def _sessions(protocol: Protocol, every_turn: bool) -> list[tuple[int, int]]:
     """Runs of turns without days passing inside them (single turns when recording each)."""
     cuts = [t for t in range(len(protocol)) if every_turn or t == 0 or protocol.gap_days[t] > 0]
-    spans = []
-    for a, b in zip(cuts, [*cuts[1:], len(protocol)], strict=True):
-        spans += [(t, min(t + MAX_SPAN, b)) for t in range(a, b, MAX_SPAN)]
-    return spans
+    return list(zip(cuts, [*cuts[1:], len(protocol)], strict=True))
+
+
+def _spans(sessions: list[tuple[int, int]], longest: int) -> list[tuple[int, int]]:
+    """The sessions cut into spans of at most ``longest`` turns (one kernel call each)."""
+    return [(t, min(t + longest, b)) for a, b in sessions for t in range(a, b, longest)]
 
 
 def _turn_table(protocol: Protocol) -> FloatArray:
@@ -172,13 +177,13 @@ _TABLES: dict[tuple[int, bool], tuple[Protocol, FloatArray, list[tuple[int, int]
 
 
 def _tables(protocol: Protocol, every_turn: bool) -> tuple[FloatArray, list[tuple[int, int]]]:
-    """:func:`_turn_table` and :func:`_spans` of ``protocol``, derived once per protocol."""
+    """:func:`_turn_table` and :func:`_sessions` of ``protocol``, derived once per protocol."""
     key = (id(protocol), every_turn)
     entry = _TABLES.get(key)
     if entry is None or entry[0] is not protocol:
         if len(_TABLES) >= 256:
             _TABLES.clear()
-        entry = _TABLES[key] = (protocol, _turn_table(protocol), _spans(protocol, every_turn))
+        entry = _TABLES[key] = (protocol, _turn_table(protocol), _sessions(protocol, every_turn))
     return entry[1], list(entry[2])
 
 
@@ -287,14 +292,17 @@ def _store(out: dict[str, np.ndarray], name: str, value: npt.ArrayLike, lead: tu
 
 
 def _run_tile(segments: list[_Segment], runs: list[Run], turns: FloatArray,
-              spans: list[tuple[int, int]], lock: threading.Lock,
+              sessions: list[tuple[int, int]], lock: threading.Lock,
               advance: Callable[[int], None], helpers: tuple[ThreadPoolExecutor, int] | None = None) -> None:
     """Run one tile. ``helpers``: a pool and how many of its threads share the kernel's work."""
-    data, noise = _buffers.tile, _buffers.noise
+    data = _buffers.tile
     rows = data.reshape(N_ROWS, ROW)
     used = segments[-1].offset + segments[-1].slots
     rows[:, :used] = 0.5  # padding dyads compute harmless values
-    noise[:, :, :used] = 0.0
+    longest = MAX_SPAN * TILE // used  # turns per kernel call: the noise stays within the buffer
+    spans = _spans(sessions, longest)
+    longest = max(t1 - t0 for t0, t1 in spans)
+    noise = _buffers.noise.reshape(-1)[:longest * 2 * used].reshape(longest, 2, used)
     members = sorted({seg.run for seg in segments})
     params = np.array([_vector(runs[r].params) for r in members])
     sub_set = np.concatenate([np.full(seg.slots // SUB, members.index(seg.run), dtype=np.int64)
@@ -314,6 +322,7 @@ def _run_tile(segments: list[_Segment], runs: list[Run], turns: FloatArray,
         for p in placed:
             a, m = p.seg.offset, p.seg.size
             noise[:t1 - t0, :, a:a + m] = drawn[p.stream]
+            noise[:t1 - t0, :, a + m:a + p.seg.slots] = 0.0  # the padding dyads' noise
         if len(cuts) == 2 or (t1 - t0) * len(sub_set) * SUB < MIN_SPLIT:
             run_turns(data, params, sub_set, len(sub_set), turns, t0, t1, noise)
         else:  # sub-tiles split between this thread and helper threads (disjoint dyads)
@@ -362,21 +371,21 @@ def run_tiles(runs: list[Run], threads: int | None, advance: Callable[[int], Non
     # spans of one turn (per-turn recording) leave the kernel little to share: one thread's
     # tiles then, and Python's per-turn work is not split between threads that wait on the GIL
     tiles = _pack(runs, 1 if every_turn else n_threads)
-    turns, spans = _tables(protocol, every_turn)
+    turns, sessions = _tables(protocol, every_turn)
     lock = threading.Lock()
     if n_threads == 1:
         for segments in tiles:
-            _run_tile(segments, runs, turns, spans, lock, advance)
+            _run_tile(segments, runs, turns, sessions, lock, advance)
         return
     if len(tiles) == 1 or (every_turn and len(tiles) <= SERIAL_TILES):
         # a small run, or a few tiles stepped one turn at a time: tile by tile in this
         # thread (tiles in parallel would wait on each other's Python work for the GIL),
         # each tile's sub-tiles shared between the cores where a span has enough work
         for segments in tiles:
-            _run_tile(segments, runs, turns, spans, lock, advance, (_pool(n_threads - 1), n_threads - 1))
+            _run_tile(segments, runs, turns, sessions, lock, advance, (_pool(n_threads - 1), n_threads - 1))
         return
     pool = _pool(min(n_threads, len(tiles)))
-    for future in [pool.submit(_run_tile, segments, runs, turns, spans, lock, advance)
+    for future in [pool.submit(_run_tile, segments, runs, turns, sessions, lock, advance)
                    for segments in tiles]:
         future.result()
 
