@@ -14,12 +14,16 @@ Workloads (all the 36-questions protocol, 72 turns, final outcomes only unless s
   simulations of 60 pairs, statistics), one thread.
 - ``calibrate``: 100 prior draws of the calibration problem, their simulations run together
   (``Problem.simulate_many``).
+- ``gather`` / ``gather_alone``: 100 studies of two tiny simulations (4 dyads, 2 turns) run
+  together (:func:`~nabij.engine.gather.run_together`) and one by one: the difference is
+  what gathering itself costs per call.
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
+import functools
 import pstats
 from collections.abc import Callable
 
@@ -33,6 +37,7 @@ __all__ = ["workloads"]
 
 def workloads() -> dict[str, tuple[Callable[[], object], int]]:
     """Each workload's function and how many dyad-turns (or evaluations) it runs."""
+    from nabij.engine.gather import run_together
     from nabij.lab.calibrate.problem import HAND_SET, Problem
     from nabij.lab.experiments import EXPERIMENTS
 
@@ -44,6 +49,14 @@ def workloads() -> dict[str, tuple[Callable[[], object], int]]:
     problem = Problem(tuple(HAND_SET)[2:])
     thetas = problem.sample_prior(100, 3)
     t1 = EXPERIMENTS["T1"].run
+    tiny_people, tiny_pairs, tiny = nb.sample_population(8, rng=1), nb.fixed_pairs(8), nb.turn_taking(1)
+    closeness = nb.Recorder(per_turn=(), final=("closeness",))
+
+    def study(i: int) -> None:
+        for k in range(2):
+            nb.simulate(tiny_people, tiny_pairs, tiny, rng=2 * i + k, record=closeness)
+
+    studies = [functools.partial(study, i) for i in range(100)]
 
     return {
         "small": (lambda: nb.simulate(people, pairs, proto, rng=1, record=record), 1),
@@ -53,6 +66,8 @@ def workloads() -> dict[str, tuple[Callable[[], object], int]]:
                                 for p, s in zip(params, seeds, strict=True)], 1),
         "t1": (lambda: [t1(np.random.SeedSequence(i), nb.Params(), 1.0) for i in range(20)], 20),
         "calibrate": (lambda: problem.simulate_many(thetas, 5), 100),
+        "gather": (lambda: run_together(studies), 200),
+        "gather_alone": (lambda: [f() for f in studies], 200),
     }
 
 
