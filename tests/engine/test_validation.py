@@ -18,9 +18,10 @@ def _simulate(**kw):
     return nb.simulate(**args)
 
 
-def test_invalid_nan_trait_names_the_trait():
-    with pytest.raises(ValueError, match=r"self_esteem.*NaN"):
-        nb.Population.from_mapping({"self_esteem": [0.5, np.nan]})
+@pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf])
+def test_invalid_nan_trait_names_the_trait(bad):
+    with pytest.raises(ValueError, match=r"self_esteem.*NaN or inf"):
+        nb.Population.from_mapping({"self_esteem": [0.5, bad]})
 
 
 @pytest.mark.parametrize("trait", ["self_esteem", "rejection_sensitivity", "avoidance",
