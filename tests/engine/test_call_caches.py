@@ -112,3 +112,11 @@ def test_a_protocols_kept_turns_key_equals_a_fresh_one() -> None:
     assert runs.turns_key(nb.small_talk()) != key
     renamed = nb.make_protocol("other name", a.speaker, a.topic_intimacy, a.valence, a.emotional, a.gap_days)
     assert runs.turns_key(renamed) == key  # the name is only a label
+
+
+def test_a_large_runs_context_is_not_kept() -> None:
+    from nabij.engine.simulate import KEEP_CONTEXT_UP_TO
+
+    n = KEEP_CONTEXT_UP_TO + 1
+    a, b = _resolved(None, n), _resolved(None, n)
+    assert a is not b and _same_context(a, b)

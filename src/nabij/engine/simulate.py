@@ -194,16 +194,22 @@ def _validated(params: Params) -> Params:
     return params
 
 
+#: Contexts are kept for runs up to this many dyads (64 bytes a dyad: at most half a MB an
+#: entry); a larger run spends far longer in the kernel than in resolving its context.
+KEEP_CONTEXT_UP_TO = 8192
+
+
 def _resolved(context: Context | None, n: int) -> ResolvedContext:
     """``context.resolve(n)``, kept for contexts given as plain numbers and names (the usual
     case: most studies simulate strangers at the defaults, call after call).
 
     The arrays of a kept context are read-only, so no caller can change another's. A
-    context holding arrays is resolved afresh.
+    context holding arrays, or one for more than :data:`KEEP_CONTEXT_UP_TO` dyads, is
+    resolved afresh.
     """
     ctx = context or Context()
     values = tuple(getattr(ctx, f.name) for f in fields(ctx))
-    if not all(v is None or type(v) in (str, int, float) for v in values):
+    if n > KEEP_CONTEXT_UP_TO or not all(v is None or type(v) in (str, int, float) for v in values):
         return ctx.resolve(n)
     return _resolved_plain(tuple(map(repr, values)), ctx, n)  # repr: 1 != 1.0, 0.0 != -0.0
 
