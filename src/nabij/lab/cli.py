@@ -71,15 +71,19 @@ def replicate_cmd(
         ids = parse_only(only)
         overrides = parse_overrides(set_ or [])
         base = apply_overrides(Params(), overrides)
+    except ValueError as err:
+        console.print(f"[red]error:[/] {escape(str(err))}")
+        raise typer.Exit(2) from err
+    try:
         params = lesioned(base, lesion) if lesion else base
         table_lesions = parse_lesions(lesions) if lesions else []
     except ValueError as err:
         console.print(f"[red]error:[/] {escape(str(err))}")
-        if "--set" not in str(err):
-            console.print(escape(f"lesions: {', '.join(LESION_NAMES)}"))
+        console.print(escape(f"lesions: {', '.join(LESION_NAMES)}"))
         raise typer.Exit(2) from err
-    label = ", ".join(x for x in (f"{lesion} lesion" if lesion else "", describe_overrides(overrides)) if x)
-    results = _run(ids, replications, seed, scale, params, f"{label}, " if label else "")
+    changes = [f"{lesion} lesion"] if lesion else []
+    changes += [describe_overrides(overrides)] if overrides else []
+    results = _run(ids, replications, seed, scale, params, "".join(f"{c}, " for c in changes))
     lesion_table = None
     if table_lesions:
         from nabij.lab.lesions import run_lesion_table
@@ -90,9 +94,9 @@ def replicate_cmd(
 
     report = build_report(results, replications, seed, lesion_table, lesion, overrides)
     title = f"Paper vs model ({replications} virtual studies per target"
-    title += f", {lesion} lesioned" if lesion else ""
-    title += f", {describe_overrides(overrides)}" if overrides else ""
-    title += ")"
+    in_title = [f"{lesion} lesioned"] if lesion else []
+    in_title += [describe_overrides(overrides)] if overrides else []
+    title += "".join(f", {c}" for c in in_title) + ")"
     table = Table(title=escape(title))
     for col in ("id", "group", "deciding check", "paper", "model mean; 95% predictive interval", "verdict"):
         table.add_column(col, overflow="fold")
